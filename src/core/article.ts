@@ -1,4 +1,13 @@
-/** One news item, whatever format it came from. Every string here is already sanitized plain text. */
+import type {ArticleBody} from './article-body.js';
+
+export type {ArticleBody} from './article-body.js';
+
+/**
+ * One news item, whatever format it came from. Every string here is already sanitized of terminal
+ * controls. Bodies stay as the feed gave them (HTML or text) and are converted to plain text on
+ * demand with `bodyToText` (src/core/html-text.ts): converting 50,000 HTML bodies up front would
+ * cost seconds before the first frame.
+ */
 export type Article = {
 	/** Stable across runs: guid/id, else link, else a hash of feed + title + date. */
 	id: string;
@@ -13,10 +22,10 @@ export type Article = {
 	published: number | null;
 	/** Absolute http(s)/mailto URL, or null. */
 	link: string | null;
-	/** Short plain-text summary (may be empty). */
-	summary: string;
-	/** Full article body as plain text with paragraphs separated by blank lines (may be empty). */
-	content: string;
+	/** Short summary, may be empty. */
+	summary: ArticleBody;
+	/** Full article body, may be empty. */
+	content: ArticleBody;
 	categories: string[];
 };
 

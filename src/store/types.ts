@@ -1,10 +1,7 @@
 import type {Article} from '../core/article.js';
 
 /** What a bookmark keeps, so it outlives the article leaving its feed. */
-export type BookmarkSnapshot = Pick<
-	Article,
-	'id' | 'title' | 'author' | 'feed' | 'section' | 'published' | 'link' | 'summary' | 'content' | 'categories'
-> & {savedAt: number};
+export type BookmarkSnapshot = Article & {savedAt: number};
 
 /**
  * The reader's persistent state, seen through an in-memory view: reads never touch the disk,

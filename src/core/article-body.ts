@@ -1,0 +1,2 @@
+/** An article body as the feed gave it: HTML or plain text, already stripped of terminal controls. */
+export type ArticleBody = {format: 'html' | 'text'; value: string};
