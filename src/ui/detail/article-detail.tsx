@@ -1,0 +1,42 @@
+import {Box, Text} from 'ink';
+import {truncateToWidth} from '../../core/text-width.js';
+import type {Theme} from '../theme.js';
+import type {DetailLine} from './detail-lines.js';
+
+export type ArticleDetailProps = {
+	lines: readonly DetailLine[];
+	scroll: number;
+	/** Rows for the text; one more row below holds the scroll position. */
+	rows: number;
+	width: number;
+	position: {index: number; total: number};
+	theme: Theme;
+};
+
+/** `lines 1–20 of 80 (25%)`, or `all 12 lines` when the article fits. */
+export function scrollIndicator(scroll: number, rows: number, total: number): string {
+	if (total <= rows) return `all ${total} lines`;
+	const last = Math.min(total, scroll + rows);
+	return `lines ${scroll + 1}–${last} of ${total} (${Math.round((last / total) * 100)}%)`;
+}
+
+export function ArticleDetail({lines, scroll, rows, width, position, theme}: ArticleDetailProps) {
+	// Empty texts would collapse to no height in Ink, hence ' ' for blank lines.
+	// The reducer stops scrolling at the end; after a resize the old offset may be past it.
+	const top = Math.max(0, Math.min(scroll, lines.length - rows));
+	const indicator = `${scrollIndicator(top, rows, lines.length)} · article ${position.index + 1} of ${position.total}`;
+	return (
+		<Box flexDirection="column">
+			<Box flexDirection="column" height={rows}>
+				{lines.slice(top, top + rows).map((line, offset) => (
+					<Text key={top + offset} wrap="truncate-end">
+						{line.text === '' ? ' ' : theme[line.style](truncateToWidth(line.text, width))}
+					</Text>
+				))}
+			</Box>
+			<Box height={1} justifyContent="flex-end">
+				<Text wrap="truncate-end">{theme.scrollIndicator(truncateToWidth(indicator, width))}</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,50 @@
+import type {Article} from '../../core/article.js';
+import {bodyToText} from '../../core/html-text.js';
+import {wrapText} from '../../core/text-width.js';
+import {formatDateTime} from '../../core/time-format.js';
+import type {StyleName} from '../theme.js';
+
+export type DetailLine = {text: string; style: StyleName};
+
+export type DetailLayout = (article: Article) => readonly DetailLine[];
+
+/** The article's text, or its summary when the feed gave no content. */
+export function articleText(article: Article): string {
+	return bodyToText(article.content) || bodyToText(article.summary);
+}
+
+function buildLines(article: Article, width: number): DetailLine[] {
+	const lines: DetailLine[] = [];
+	const add = (text: string, style: StyleName) => {
+		for (const line of wrapText(text, width)) lines.push({text: line, style});
+	};
+	add(article.title || '(untitled)', 'detailTitle');
+	const byline = [article.author, article.feed].filter(part => part).join(' · ');
+	if (byline) add(byline, 'detailMeta');
+	if (article.published !== null) add(formatDateTime(article.published), 'detailMeta');
+	const topics = [article.section, ...article.categories.filter(category => category !== article.section)];
+	const topicText = topics.filter(topic => topic).join(' · ');
+	if (topicText) add(topicText, 'detailMeta');
+	if (article.link) add(article.link, 'link');
+	lines.push({text: '', style: 'plain'});
+	const text = articleText(article);
+	if (text) add(text, 'plain');
+	else lines.push({text: '(this feed gives no text for the article)', style: 'detailMeta'});
+	return lines;
+}
+
+/**
+ * The open article as wrapped lines for one terminal width. The reducer asks for the line count
+ * (to stop scrolling at the end) and the view for the lines, so both share one cached layout.
+ */
+export function createDetailLayout(width: number): DetailLayout {
+	const cache = new WeakMap<Article, DetailLine[]>();
+	return article => {
+		let lines = cache.get(article);
+		if (lines === undefined) {
+			lines = buildLines(article, Math.max(1, width));
+			cache.set(article, lines);
+		}
+		return lines;
+	};
+}

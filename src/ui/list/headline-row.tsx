@@ -1,0 +1,66 @@
+import {Text} from 'ink';
+import {memo} from 'react';
+import type {Article} from '../../core/article.js';
+import {displayWidth, truncateToWidth} from '../../core/text-width.js';
+import {formatRelativeTime} from '../../core/time-format.js';
+import type {Theme} from '../theme.js';
+
+export type HeadlineRowProps = {
+	article: Article;
+	selected: boolean;
+	read: boolean;
+	bookmarked: boolean;
+	width: number;
+	now: number;
+	theme: Theme;
+};
+
+/** Pointer, unread and bookmark columns, then a space. */
+const PREFIX_WIDTH = 4;
+/** The byline never takes more than this share of the space after the markers. */
+const BYLINE_SHARE = 0.4;
+const MIN_BYLINE_WIDTH = 6;
+
+/** The byline cut to `room` columns; the time is the part a reader scans for, so it is cut last. */
+function fitByline(article: Article, now: number, room: number): string {
+	const when = article.published === null ? '' : formatRelativeTime(article.published, now);
+	const who = [article.author, article.feed].filter(part => part).join(' · ');
+	if (when === '') return truncateToWidth(who, room);
+	if (who === '') return truncateToWidth(when, room);
+	const whoRoom = room - displayWidth(when) - 3;
+	if (whoRoom < MIN_BYLINE_WIDTH) return truncateToWidth(when, room);
+	return `${truncateToWidth(who, whoRoom)} · ${when}`;
+}
+
+/** Title left, byline flush right, both cut to fit by display width so a row is always one line. */
+function layoutRow(article: Article, width: number, now: number): {title: string; gap: string; byline: string} {
+	const available = Math.max(0, width - PREFIX_WIDTH);
+	const bylineRoom = Math.floor(available * BYLINE_SHARE);
+	const bylineText = bylineRoom >= MIN_BYLINE_WIDTH ? fitByline(article, now, bylineRoom) : '';
+	const bylineWidth = displayWidth(bylineText);
+	const title = truncateToWidth(article.title || '(untitled)', available - bylineWidth - (bylineWidth > 0 ? 2 : 0));
+	const gap = ' '.repeat(Math.max(0, available - displayWidth(title) - bylineWidth));
+	return {title, gap, byline: bylineText};
+}
+
+function HeadlineRowView({article, selected, read, bookmarked, width, now, theme}: HeadlineRowProps) {
+	const {title, gap, byline: bylineText} = layoutRow(article, width, now);
+	const pointer = selected ? '›' : ' ';
+	const unread = read ? ' ' : '●';
+	const star = bookmarked ? '★' : ' ';
+	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
+	if (selected) {
+		return <Text wrap="truncate-end">{theme.selected(`${pointer}${unread}${star} ${title}${gap}${bylineText}`)}</Text>;
+	}
+	return (
+		<Text wrap="truncate-end">
+			{pointer}
+			{theme.unreadMarker(unread)}
+			{theme.bookmarkMarker(star)} {read ? theme.titleRead(title) : theme.title(title)}
+			{gap}
+			{theme.byline(bylineText)}
+		</Text>
+	);
+}
+
+export const HeadlineRow = memo(HeadlineRowView);

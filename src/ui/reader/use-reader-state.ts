@@ -1,0 +1,56 @@
+import {useCallback, useLayoutEffect, useRef, useState} from 'react';
+import type {ReaderStore} from '../../store/types.js';
+import {initialReaderState, step, type ReaderAction, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-reducer.js';
+
+export type ReaderController = {
+	state: ReaderState;
+	/** Applies one action now; the next call already sees its result. */
+	dispatch(action: ReaderAction): void;
+	/** The state after every action dispatched so far, rendered or not. */
+	current(): ReaderState;
+};
+
+function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): void {
+	switch (effect.type) {
+		case 'markRead':
+			store.setRead(effect.article.id, true);
+			return;
+		case 'toggleRead':
+			store.setRead(effect.article.id, !store.isRead(effect.article.id));
+			return;
+		case 'toggleBookmark':
+			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
+			return;
+		case 'quit':
+			onQuit();
+	}
+}
+
+/**
+ * The reader state lives in a ref that every dispatch updates synchronously, and React state
+ * mirrors it for rendering. Keys arriving in one burst ("j" then Enter before a re-render) each
+ * act on the state their predecessors left, and effects (read marks, bookmarks) are computed
+ * from that same fresh state, never from a closure over an older render.
+ */
+export function useReaderState(store: ReaderStore, env: ReaderEnv, onQuit: () => void): ReaderController {
+	const [state, setState] = useState(initialReaderState);
+	const stateRef = useRef(state);
+	const envRef = useRef(env);
+	const onQuitRef = useRef(onQuit);
+	useLayoutEffect(() => {
+		envRef.current = env;
+		onQuitRef.current = onQuit;
+	});
+
+	const dispatch = useCallback(
+		(action: ReaderAction) => {
+			const result = step(stateRef.current, action, envRef.current);
+			stateRef.current = result.state;
+			setState(result.state);
+			for (const effect of result.effects) perform(effect, store, () => onQuitRef.current());
+		},
+		[store],
+	);
+	const current = useCallback(() => stateRef.current, []);
+	return {state, dispatch, current};
+}

@@ -1,0 +1,86 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {keyBindings, keyLabel} from '../../src/ui/key-bindings.js';
+import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
+import {KEYS, press, waitUntil} from './helpers/press.js';
+import {renderReader} from './helpers/render-reader.js';
+
+afterEach(() => cleanup());
+
+describe('the help overlay', () => {
+	it('lists every command with its keys from the bindings table', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))]);
+		await press(app.stdin, '?');
+		const frame = app.frame();
+		for (const binding of keyBindings) {
+			expect(frame).toContain(binding.description);
+			expect(frame).toContain(binding.keys.map(keyLabel).join(' '));
+		}
+	});
+
+	it('closes on any key without acting on it', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))]);
+		await press(app.stdin, '?', 'j');
+		expect(app.frame()).not.toContain('Next headline');
+		expect(app.selectedLine()).toContain('Headline number 1');
+		await press(app.stdin, '?', '?');
+		expect(app.frame()).not.toContain('Next headline');
+		await press(app.stdin, '?', KEYS.escape);
+		expect(app.frame()).not.toContain('Next headline');
+		expect(app.frame()).toContain('Headline number 3');
+	});
+});
+
+describe('the feed and section picker', () => {
+	const sport = makeArticles(6, index => ({section: index % 2 === 0 ? 'Sport' : 'Bota', feed: index <= 3 ? 'Flash News' : 'Other Wire'}));
+
+	it('offers all feeds, each feed and each section with counts', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
+		await press(app.stdin, 'f');
+		const frame = app.frame();
+		expect(frame).toContain('All feeds (6)');
+		expect(frame).toContain('Feed · Flash News (3)');
+		expect(frame).toContain('Feed · Other Wire (3)');
+		expect(frame).toContain('Section · Bota (3)');
+		expect(frame).toContain('Section · Sport (3)');
+	});
+
+	it('filters the list by the chosen section and names it in the header', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
+		await press(app.stdin, 'f');
+		await waitUntil(() => app.frame().includes('Section · Sport'), app.frame);
+		const items = app.lines().filter(line => /\(\d+\)$/.test(line.trimEnd()));
+		const sportNumber = items.findIndex(line => line.includes('Section · Sport')) + 1;
+		// ink-select-input picks the nth item on a digit: one key, so no race with its own re-renders.
+		await press(app.stdin, String(sportNumber));
+		const lines = app.lines();
+		expect(lines[0]).toMatch(/^Section: Sport/);
+		expect(lines[0]).toContain('3 articles');
+		const rows = lines.filter(line => line.includes('Headline number'));
+		expect(rows.map(row => row.match(/Headline number (\d+)/)?.[1])).toEqual(['2', '4', '6']);
+	});
+
+	it('moves through the choices with the arrow keys and picks one with Enter', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
+		await press(app.stdin, 'f');
+		await waitUntil(() => app.frame().includes('› All feeds'), app.frame);
+		await press(app.stdin, KEYS.down);
+		await waitUntil(() => app.frame().includes('› Feed · Flash News'), app.frame);
+		await press(app.stdin, KEYS.enter);
+		expect(app.lines()[0]).toMatch(/^Flash News/);
+		expect(app.lines()[0]).toContain('3 articles');
+		expect(app.frame()).not.toContain('Headline number 4');
+	});
+
+	it('closes with Esc and leaves the list as it was', async () => {
+		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
+		await press(app.stdin, 'j', 'f');
+		expect(app.frame()).toContain('All feeds (6)');
+		await press(app.stdin, KEYS.escape);
+		expect(app.frame()).not.toContain('All feeds (6)');
+		expect(app.selectedLine()).toContain('Headline number 2');
+		expect(app.lines()[0]).toMatch(/^Flash News/);
+		await press(app.stdin, 'j');
+		expect(app.selectedLine()).toContain('Headline number 3');
+	});
+});
