@@ -1,0 +1,36 @@
+import {jsonFeedKind} from './parse-json-feed.js';
+
+export type FeedFormat = 'json-feed' | 'flashnews-json' | 'xml' | 'html' | 'unknown';
+
+/** What the text looks like from its first characters, without parsing it. */
+export type TextKind = 'json' | 'xml' | 'html' | 'unknown';
+
+// Only a prefix is looked at, so a 200 MB file costs no more to sniff than a small one.
+const PREFIX_LENGTH = 4096;
+const LEADING_SPACE = /^[\uFEFF\s]+/;
+// An XML declaration, processing instructions and comments may come before the root element.
+const PROLOG = /^(?:<\?[^]*?\?>|<!--[^]*?-->|\s+)+/;
+const HTML_START = /^<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+/** Sniffs a decoded document: JSON, XML, an HTML page, or something else. */
+export function sniffText(text: string): TextKind {
+	const prefix = text.slice(0, PREFIX_LENGTH).replace(LEADING_SPACE, '');
+	const first = prefix[0];
+	if (first === '{' || first === '[') return 'json';
+	if (first !== '<') return 'unknown';
+	return HTML_START.test(prefix.replace(PROLOG, '')) ? 'html' : 'xml';
+}
+
+/**
+ * The format of a document, from its content rather than its file name. Telling the two JSON
+ * shapes apart needs JSON.parse, so parseFeed sniffs with sniffText and parses once instead.
+ */
+export function detectFormat(text: string): FeedFormat {
+	const kind = sniffText(text);
+	if (kind !== 'json') return kind;
+	try {
+		return jsonFeedKind(JSON.parse(text.replace(LEADING_SPACE, ''))) ?? 'unknown';
+	} catch {
+		return 'unknown';
+	}
+}
