@@ -1,0 +1,88 @@
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import {openStore} from '../../src/store/open-store.js';
+import {bundleStore, makeTempDir, removeTempDirs} from './store-fixtures.js';
+
+const childScript = fileURLToPath(new URL('store-child.mjs', import.meta.url));
+let bundle = '';
+
+beforeAll(async () => {
+	bundle = await bundleStore(makeTempDir());
+});
+
+afterAll(removeTempDirs);
+
+type Child = {lines: string[]; stderr: string; exited: Promise<{code: number | null; signal: NodeJS.Signals | null}>; kill(): void};
+
+function startChild(configDir: string, ...args: string[]): Child {
+	const child = spawn(process.execPath, [childScript, bundle, configDir, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+	const result: Child = {
+		lines: [],
+		stderr: '',
+		exited: new Promise(resolve => {
+			// 'close' waits for stdout to be drained: every number the child printed is counted.
+			child.on('close', (code, signal) => resolve({code, signal}));
+		}),
+		kill: () => child.kill('SIGKILL'),
+	};
+	let pending = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		const parts = (pending + chunk).split('\n');
+		pending = parts.pop() ?? '';
+		result.lines.push(...parts);
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		result.stderr += chunk;
+	});
+	return result;
+}
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+	while (!condition()) await new Promise(resolve => setTimeout(resolve, 5));
+}
+
+it('keeps every mark a process reported done before it was killed with SIGKILL', async () => {
+	const dir = makeTempDir();
+	const child = startChild(dir, 'mark-forever', 'killed');
+	await waitUntil(() => child.lines.length >= 400 || child.stderr !== '');
+	child.kill();
+	const {signal} = await child.exited;
+	expect(child.stderr).toBe('');
+	expect(signal).toBe('SIGKILL');
+
+	const done = child.lines.map(Number);
+	expect(done.length).toBeGreaterThanOrEqual(400);
+	const store = openStore({configDir: dir});
+	const missing = done.filter(index => !store.isRead(`killed-${index}`));
+	expect(missing).toEqual([]);
+	expect(store.notices).toEqual([]);
+	store.close();
+});
+
+it('keeps the marks and bookmarks of two processes writing at the same time', async () => {
+	const dir = makeTempDir();
+	const count = 300;
+	const children = [startChild(dir, 'mark', 'left', String(count)), startChild(dir, 'mark', 'right', String(count))];
+	const results = await Promise.all(children.map(child => child.exited));
+	for (const [index, child] of children.entries()) {
+		expect(child.stderr).toBe('');
+		expect(results[index]?.code).toBe(0);
+		expect(child.lines).toEqual(['done']);
+	}
+
+	const store = openStore({configDir: dir});
+	for (const prefix of ['left', 'right']) {
+		const missing = Array.from({length: count}, (_, index) => `${prefix}-${index}`).filter(id => !store.isRead(id));
+		expect(missing).toEqual([]);
+	}
+
+	const expectedBookmarks = ['left', 'right'].flatMap(prefix =>
+		Array.from({length: count}, (_, index) => index).filter(index => index % 3 === 0).map(index => `${prefix}-${index}`));
+	expect(store.bookmarks().map(snapshot => snapshot.id).sort()).toEqual(expectedBookmarks.sort());
+	store.close();
+	// Both children closed their stores: everything was compacted into the file.
+	expect(fs.readdirSync(dir).filter(name => name.startsWith('journal') && fs.statSync(path.join(dir, name)).size > 0)).toEqual([]);
+});

@@ -1,0 +1,195 @@
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {openStore} from '../../src/store/open-store.js';
+import type {ReaderStore} from '../../src/store/types.js';
+import {article, makeTempDir, modeOf, removeTempDirs} from './store-fixtures.js';
+
+const open: ReaderStore[] = [];
+function openIn(configDir: string, now?: () => number): ReaderStore {
+	const store = openStore({configDir, ...(now ? {now} : {})});
+	open.push(store);
+	return store;
+}
+
+afterEach(() => {
+	for (const store of open.splice(0)) store.close();
+	removeTempDirs();
+});
+
+/** A state file written by the store itself, with `count` read marks and one bookmark. */
+function writtenState(dir: string, count: number): string {
+	const store = openIn(dir);
+	for (let index = 0; index < count; index++) store.setRead(`read-${index}`, true);
+	store.setBookmark(article('saved'), true);
+	store.close();
+	return fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
+}
+
+const backupsIn = (dir: string) => fs.readdirSync(dir).filter(name => name.startsWith('config.json.corrupt-'));
+
+describe('a damaged state file', () => {
+	it('is backed up byte for byte, named in one notice, and what is intact is recovered', () => {
+		const dir = makeTempDir();
+		const text = writtenState(dir, 20);
+		// Cut the file in the middle of the line of read-12 and lose everything after it.
+		const damaged = text.slice(0, text.indexOf('"read-12"') + 15);
+		fs.writeFileSync(path.join(dir, 'config.json'), damaged);
+
+		const store = openIn(dir, () => Date.parse('2026-11-25T23:59:00Z'));
+		const backups = backupsIn(dir);
+		expect(backups).toEqual(['config.json.corrupt-2026-11-25T23-59-00Z']);
+		expect(fs.readFileSync(path.join(dir, backups[0]!), 'utf8')).toBe(damaged);
+		expect(modeOf(path.join(dir, backups[0]!))).toBe(0o600);
+		expect(store.notices).toHaveLength(1);
+		expect(store.notices[0]).toContain(path.join(dir, backups[0]!));
+		for (let index = 0; index < 12; index++) expect(store.isRead(`read-${index}`)).toBe(true);
+		expect(store.isRead('read-12')).toBe(false);
+	});
+
+	it('is rewritten right away with what was recovered, so the next start is clean', () => {
+		const dir = makeTempDir();
+		const text = writtenState(dir, 5);
+		fs.writeFileSync(path.join(dir, 'config.json'), text.replace('"read-2": {', '"read-2": {{{'));
+		const first = openIn(dir);
+		expect(first.notices).toHaveLength(1);
+		first.close();
+
+		const second = openIn(dir);
+		expect(second.notices).toEqual([]);
+		expect(backupsIn(dir)).toHaveLength(1);
+		expect(['read-0', 'read-1', 'read-2', 'read-3', 'read-4'].map(id => second.isRead(id))).toEqual([true, true, false, true, true]);
+		expect(second.bookmarks().map(snapshot => snapshot.id)).toEqual(['saved']);
+	});
+
+	it('recovers bookmarks from a damaged file, whole', () => {
+		const dir = makeTempDir();
+		const text = writtenState(dir, 3);
+		fs.writeFileSync(path.join(dir, 'config.json'), `garbage${text.replace('"schemaVersion"', 'schemaVersion')}`);
+		const store = openIn(dir);
+		expect(store.bookmarks()).toEqual([expect.objectContaining({...article('saved')})]);
+		expect(['read-0', 'read-1', 'read-2'].every(id => store.isRead(id))).toBe(true);
+	});
+
+	it('that is not JSON at all starts empty, with the backup named in the notice', () => {
+		const dir = makeTempDir();
+		fs.writeFileSync(path.join(dir, 'config.json'), '\u0000\u0001 not json');
+		const store = openIn(dir);
+		expect(store.bookmarks()).toEqual([]);
+		expect(store.notices).toHaveLength(1);
+		const [backup] = backupsIn(dir);
+		expect(store.notices[0]).toContain(backup);
+		expect(fs.readFileSync(path.join(dir, backup!), 'utf8')).toBe('\u0000\u0001 not json');
+	});
+
+	it('with valid JSON of the wrong shape is backed up instead of being dropped silently', () => {
+		const dir = makeTempDir();
+		const now = Date.now();
+		const original = JSON.stringify({schemaVersion: 1, read: {good: {at: now, seen: now}, bad: 'yesterday'}, bookmarks: {}});
+		fs.writeFileSync(path.join(dir, 'config.json'), original);
+		const store = openIn(dir);
+		expect(store.isRead('good')).toBe(true);
+		expect(store.isRead('bad')).toBe(false);
+		expect(store.notices).toHaveLength(1);
+		const [backup] = backupsIn(dir);
+		expect(store.notices[0]).toContain(backup);
+		expect(fs.readFileSync(path.join(dir, backup!), 'utf8')).toBe(original);
+	});
+});
+
+describe('schema versions', () => {
+	it('migrates a version 0 file (lists of ids and snapshots) to the current shape', () => {
+		const dir = makeTempDir();
+		const saved = {...article('old-bookmark'), savedAt: 1234};
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({read: ['old-1', 'old-2'], bookmarks: [saved]}));
+		const store = openIn(dir, () => 9999);
+		expect(store.notices).toEqual([]);
+		expect(store.isRead('old-1') && store.isRead('old-2')).toBe(true);
+		expect(store.bookmarks()).toEqual([saved]);
+
+		const written = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		expect(written).toEqual({
+			schemaVersion: 1,
+			read: {'old-1': {at: 9999, seen: 9999}, 'old-2': {at: 9999, seen: 9999}},
+			bookmarks: {'old-bookmark': saved},
+		});
+	});
+
+	it('shows a file from a newer version but never writes it', () => {
+		const dir = makeTempDir();
+		const original = JSON.stringify({schemaVersion: 7, read: {a: {at: 1, seen: 1}}, bookmarks: {}, somethingNew: true});
+		fs.writeFileSync(path.join(dir, 'config.json'), original);
+		const store = openIn(dir);
+		expect(store.isRead('a')).toBe(true);
+		expect(store.notices).toHaveLength(1);
+		expect(store.notices[0]).toMatch(/newer flashnews.*changes will not be saved/);
+		store.setRead('b', true);
+		store.close();
+		expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(original);
+		expect(fs.existsSync(path.join(dir, 'journal.jsonl'))).toBe(false);
+	});
+});
+
+describe('leftovers of a crash', () => {
+	it('skips a torn last journal line and keeps the rest', () => {
+		const dir = makeTempDir();
+		const crashed = openStore({configDir: dir});
+		crashed.setRead('a', true);
+		crashed.setRead('b', true);
+		fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"op":"read","id":"tor');
+		const store = openIn(dir);
+		expect([store.isRead('a'), store.isRead('b'), store.isRead('tor')]).toEqual([true, true, false]);
+		store.setRead('c', true);
+		store.close();
+		crashed.close();
+		expect(['a', 'b', 'c'].every(id => openIn(dir).isRead(id))).toBe(true);
+	});
+
+	it('replays a journal that a crashed compaction had already taken over', () => {
+		const dir = makeTempDir();
+		const now = Date.now();
+		fs.writeFileSync(path.join(dir, 'journal.jsonl.merging-1000-1-abc'), `{"op":"read","id":"taken","at":${now}}\n{"op":"unread","id":"later-undone"}\n`);
+		fs.writeFileSync(path.join(dir, 'journal.jsonl'), `{"op":"read","id":"later-undone","at":${now}}\n`);
+		const store = openIn(dir);
+		expect(store.isRead('taken')).toBe(true);
+		expect(store.isRead('later-undone')).toBe(true);
+		store.setRead('new', true);
+		store.close();
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('journal'))).toEqual([]);
+		const reopened = openIn(dir);
+		expect(['taken', 'later-undone', 'new'].every(id => reopened.isRead(id))).toBe(true);
+	});
+
+	it('removes the temp file of a state-file write that was killed half-way', () => {
+		const dir = makeTempDir();
+		fs.writeFileSync(path.join(dir, 'config.json.tmp-1764100000abc123'), '{"schemaVersion": 1, "re');
+		openIn(dir);
+		expect(fs.readdirSync(dir).filter(name => name.includes('.tmp-'))).toEqual([]);
+	});
+
+	it('takes over a lock left by a process that died', () => {
+		const dir = makeTempDir();
+		const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
+		fs.writeFileSync(path.join(dir, 'state.lock'), JSON.stringify({pid: Number(dead.stdout), host: os.hostname()}));
+		const store = openIn(dir);
+		store.setRead('a', true);
+		store.close();
+		expect(fs.existsSync(path.join(dir, 'state.lock'))).toBe(false);
+		expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({read: {a: {}}});
+	});
+
+	it('loses nothing when another live process holds the lock for too long', () => {
+		const dir = makeTempDir();
+		const store = openIn(dir);
+		const lock = path.join(dir, 'state.lock');
+		fs.writeFileSync(lock, JSON.stringify({pid: process.ppid, host: os.hostname()}));
+		store.setRead('while-locked', true);
+		store.flush();
+		expect(fs.existsSync(path.join(dir, 'config.json'))).toBe(false);
+		fs.rmSync(lock);
+		store.close();
+		expect(openIn(dir).isRead('while-locked')).toBe(true);
+	});
+});
