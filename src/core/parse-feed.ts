@@ -1,0 +1,74 @@
+import type {FeedResult} from './article.js';
+import {decodeFeedBytes} from './decode-bytes.js';
+import {sniffText} from './detect-format.js';
+import {FeedError} from './feed-error.js';
+import {normalizeFeed} from './normalize.js';
+import {parseJsonFeed, parseJsonText} from './parse-json-feed.js';
+import {parseXmlFeed} from './parse-xml-feed.js';
+import type {RawFeed} from './raw-feed.js';
+import {sanitizeLine} from './sanitize.js';
+
+export type ParseFeedOptions = {declaredCharset?: string; maxItems?: number};
+
+const BINARY_SAMPLE_LENGTH = 4096;
+// Text feeds have next to no control characters; a few stray ones or replacement characters
+// (a wrong byte here and there) are tolerated, more than this share of the sample is not text.
+const BINARY_SHARE = 0.05;
+const BINARY_MIN_COUNT = 8;
+const MAX_ERROR_LENGTH = 300;
+
+function looksBinary(text: string): boolean {
+	const sample = text.slice(0, BINARY_SAMPLE_LENGTH);
+	if (sample.includes('\u0000')) return true;
+	let suspicious = 0;
+	for (let index = 0; index < sample.length; index++) {
+		const code = sample.charCodeAt(index);
+		if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0xfffd) suspicious++;
+	}
+	return suspicious > BINARY_MIN_COUNT && suspicious > sample.length * BINARY_SHARE;
+}
+
+function oneLineError(error: unknown): string {
+	let message: string;
+	if (error instanceof FeedError) message = error.message;
+	else if (error instanceof RangeError) message = 'feed is too large to parse';
+	else message = `could not parse feed: ${error instanceof Error ? error.message : String(error)}`;
+	const line = sanitizeLine(message) || 'could not parse feed';
+	return line.length > MAX_ERROR_LENGTH ? `${line.slice(0, MAX_ERROR_LENGTH - 1)}…` : line;
+}
+
+async function parseRaw(text: string, maxItems: number | undefined): Promise<RawFeed> {
+	switch (sniffText(text)) {
+		case 'json': {
+			return parseJsonFeed(parseJsonText(text), {maxItems});
+		}
+		case 'xml': {
+			return await parseXmlFeed(text, {maxItems});
+		}
+		case 'html': {
+			throw new FeedError('not a feed: looks like an HTML page');
+		}
+		case 'unknown': {
+			throw new FeedError('not a feed: expected RSS, Atom, RDF or JSON');
+		}
+	}
+}
+
+/**
+ * Bytes of one source to a FeedResult: decode, detect the format, parse, normalize. Pure (no I/O)
+ * and never rejects: anything wrong becomes `{ok: false}` with a one-line error.
+ */
+export async function parseFeed(bytes: Uint8Array, source: string, options: ParseFeedOptions = {}): Promise<FeedResult> {
+	try {
+		if (bytes.length === 0) throw new FeedError('file is empty');
+		const text = decodeFeedBytes(bytes, options.declaredCharset);
+		if (!/[^\s\uFEFF]/.test(text)) throw new FeedError('file is empty');
+		if (looksBinary(text)) throw new FeedError('not a feed: binary data');
+		const raw = await parseRaw(text, options.maxItems);
+		const {title, articles, warnings} = normalizeFeed(raw, source);
+		if (articles.length === 0) warnings.push('no articles');
+		return {ok: true, source, title, articles, warnings};
+	} catch (error) {
+		return {ok: false, source, error: oneLineError(error)};
+	}
+}

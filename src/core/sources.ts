@@ -1,0 +1,128 @@
+import {open} from 'node:fs/promises';
+import type {FileHandle} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {FeedResult} from './article.js';
+import {FeedError} from './feed-error.js';
+import {parseFeed} from './parse-feed.js';
+import {parseFeedOffThread} from './parse-off-thread.js';
+import {sanitizeLine} from './sanitize.js';
+import {MAX_FEED_BYTES, tooLargeMessage} from './xml-limits.js';
+
+/** Anything articles come from. Later sources (remote subscriptions, caches) hide behind this too. */
+export type Source = {
+	/** Identifies the source across runs: an absolute file path or a URL. */
+	id: string;
+	/** What the user typed, safe to print. */
+	label: string;
+	/** Never rejects: failures are `{ok: false}` results. */
+	load(): Promise<FeedResult>;
+};
+
+/** Files above this size are refused before reading (the same limit the decoder enforces). */
+export const MAX_FILE_BYTES = MAX_FEED_BYTES;
+/** Files above this size are parsed in a worker thread so the UI keeps drawing meanwhile. */
+export const OFF_THREAD_BYTES = 1024 * 1024;
+
+const ERRNO_MESSAGES: Record<string, string> = {
+	ENOENT: 'no such file',
+	ENOTDIR: 'no such file',
+	EISDIR: 'is a directory',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	ELOOP: 'too many levels of symbolic links',
+	ENAMETOOLONG: 'file name too long',
+	EMFILE: 'too many open files',
+	ENFILE: 'too many open files',
+	EIO: 'input/output error',
+};
+
+function readErrorMessage(error: unknown): string {
+	if (error instanceof FeedError) return error.message;
+	const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+	return ERRNO_MESSAGES[code] ?? (code === '' ? 'could not read file' : `could not read file (${sanitizeLine(code)})`);
+}
+
+function tooLarge(size: number): FeedError {
+	return new FeedError(tooLargeMessage(size, MAX_FILE_BYTES));
+}
+
+// Pipes and devices (e.g. `flashnews <(curl …)`) have no size up front: read in chunks up to the limit.
+async function readStream(handle: FileHandle): Promise<Uint8Array> {
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const {bytesRead, buffer} = await handle.read({buffer: new Uint8Array(64 * 1024)});
+		if (bytesRead === 0) break;
+		total += bytesRead;
+		if (total > MAX_FILE_BYTES) throw tooLarge(total);
+		chunks.push(buffer.subarray(0, bytesRead));
+	}
+	return Buffer.concat(chunks, total);
+}
+
+async function readFeedFile(path: string): Promise<Uint8Array> {
+	const handle = await open(path, 'r');
+	try {
+		const stats = await handle.stat();
+		if (stats.isDirectory()) throw new FeedError('is a directory');
+		if (!stats.isFile()) return await readStream(handle);
+		if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
+		return await handle.readFile();
+	} finally {
+		await handle.close();
+	}
+}
+
+function fileSource(path: string, label: string): Source {
+	return {
+		id: path,
+		label,
+		async load() {
+			let bytes: Uint8Array;
+			try {
+				bytes = await readFeedFile(path);
+			} catch (error) {
+				return {ok: false, source: label, error: readErrorMessage(error)};
+			}
+			return bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseFeed(bytes, label);
+		},
+	};
+}
+
+function remoteSource(url: string, label: string): Source {
+	return {
+		id: url,
+		label,
+		async load() {
+			return {ok: false, source: label, error: 'remote feeds are not supported yet'};
+		},
+	};
+}
+
+/** A source for a command-line argument: an http(s) URL, a file: URL, or a file path (relative to cwd). */
+export function createSource(arg: string, cwd: string = process.cwd()): Source {
+	const label = sanitizeLine(arg) || '(unnamed source)';
+	if (/^https?:\/\//i.test(arg.trim())) return remoteSource(arg.trim(), label);
+	if (/^file:\/\//i.test(arg)) {
+		try {
+			return fileSource(fileURLToPath(arg), label);
+		} catch {
+			// Not a usable file URL (e.g. a remote host): treat it as a path, which will not exist.
+		}
+	}
+	return fileSource(resolve(cwd, arg), label);
+}
+
+/** Loads every source in parallel; results come back in the order of `sources`. */
+export function loadSources(sources: Source[]): Promise<FeedResult[]> {
+	return Promise.all(
+		sources.map(async (source): Promise<FeedResult> => {
+			try {
+				return await source.load();
+			} catch (error) {
+				return {ok: false, source: source.label, error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load'};
+			}
+		}),
+	);
+}
