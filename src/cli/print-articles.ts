@@ -1,0 +1,31 @@
+import chalk from 'chalk';
+import type {Article} from '../core/article.js';
+import {toArticleJson} from '../core/article-json.js';
+import type {ReaderStore} from '../store/types.js';
+import {writeOut} from './output.js';
+
+type ReadState = Pick<ReaderStore, 'isRead' | 'isBookmarked'>;
+
+export function printJson(articles: readonly Article[], store: ReadState): void {
+	const rows = articles.map(article =>
+		toArticleJson(article, {read: store.isRead(article.id), bookmarked: store.isBookmarked(article.id)}),
+	);
+	writeOut(`${JSON.stringify(rows, null, 2)}\n`);
+}
+
+/** `title — author · feed · date`, one article a line; colours only when chalk says the terminal takes them. */
+export function printPlain(articles: readonly Article[]): void {
+	const lines = articles.map(article => {
+		const byline = [article.author, article.feed, plainDate(article.published)].filter(Boolean).join(' · ');
+		return `${chalk.bold(article.title)} ${chalk.dim(`— ${byline}`)}`;
+	});
+	if (lines.length > 0) writeOut(`${lines.join('\n')}\n`);
+}
+
+/** Local date and time, sortable and unambiguous: 2025-04-17 16:40. */
+function plainDate(ms: number | null): string {
+	if (ms === null) return '';
+	const date = new Date(ms);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

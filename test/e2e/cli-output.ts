@@ -1,0 +1,40 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {cliPath} from './tmux-session.js';
+
+export type ArticleJson = {
+	id: string;
+	title: string;
+	author: string | null;
+	feed: string;
+	published: string | null;
+	link: string | null;
+	summary: string;
+	content: string;
+	categories: string[];
+	read: boolean;
+	bookmarked: boolean;
+};
+
+/** Runs the built binary without a terminal and returns what it printed. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}) {
+	const result = spawnSync(process.execPath, [cliPath, ...args], {
+		encoding: 'utf8',
+		env: {...process.env, ...env},
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	return {stdout: result.stdout, stderr: result.stderr, status: result.status};
+}
+
+export function articlesJson(args: string[]): ArticleJson[] {
+	return JSON.parse(execFileSync(process.execPath, [cliPath, '--json', ...args], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})) as ArticleJson[];
+}
+
+/** The first words of a title: enough to find its row, short enough to survive truncation. */
+export function titleStart(title: string, length = 24): string {
+	return title.slice(0, length);
+}
+
+/** The screen line that holds `text`, or undefined. */
+export function lineWith(screen: string, text: string): string | undefined {
+	return screen.split('\n').find(line => line.includes(text));
+}
