@@ -221,8 +221,10 @@ export function keyStrokes(input: string, key: Key): KeyStroke[] {
 	for (const [flag, name] of INK_FLAGS) {
 		if (key[flag] === true) return [name];
 	}
-	if (key.ctrl || key.meta) return [];
-	const strokes: KeyStroke[] = [];
+	if (key.ctrl) return [];
+	// Esc and a key pressed quickly reach the terminal as one "ESC q", which Ink reports as Alt+q.
+	// No binding uses Alt, so it is read as the two keys the user pressed.
+	const strokes: KeyStroke[] = key.meta ? ['escape'] : [];
 	for (const character of input) {
 		const named = CHARACTER_NAMES[character];
 		if (named !== undefined) strokes.push(named);

@@ -2,7 +2,7 @@
 // screen with capture-pane. Each session gets its own tmux server socket, so tests never touch the
 // user's tmux and can run in parallel.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -30,6 +30,10 @@ export type TmuxSession = {
 	screen(): string;
 	waitFor(predicate: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	paneInfo(format: string): string;
+	/** The screen with its colours and attributes as escape sequences (capture-pane -e). */
+	styledScreen(): string;
+	/** Names of tmux paste buffers (an OSC 52 clipboard write would create one). */
+	buffers(): string[];
 	resize(columns: number, rows: number): void;
 	isRunning(): boolean;
 	pid(): number;
@@ -38,17 +42,28 @@ export type TmuxSession = {
 
 let counter = 0;
 
-export function startSession(args: string[], options: {columns?: number; rows?: number; env?: Record<string, string>} = {}): TmuxSession {
+export type SessionOptions = {
+	columns?: number;
+	rows?: number;
+	env?: Record<string, string>;
+	/** Printed by the shell after the app exits, to see the state the app left the terminal in; the shell then stays (a dead pane reports no cursor). */
+	thenPrint?: string;
+};
+
+export function startSession(args: string[], options: SessionOptions = {}): TmuxSession {
 	const socket = `flashnews-test-${process.pid}-${++counter}`;
 	const tmux = (...tmuxArgs: string[]) => execFileSync('tmux', ['-L', socket, ...tmuxArgs], {encoding: 'utf8'});
 	const environment = Object.entries({TERM: 'xterm-256color', ...options.env}).map(([key, value]) => `${key}=${value}`);
+	// remain-on-exit keeps the pane (and its last screen) after the app quits; set-clipboard on
+	// makes tmux accept OSC 52 clipboard writes, so a test can see whether an app sent one.
+	const configDir = mkdtempSync(path.join(os.tmpdir(), 'flashnews-tmux-'));
+	const configFile = path.join(configDir, 'tmux.conf');
+	writeFileSync(configFile, 'set -g remain-on-exit on\nset -g set-clipboard on\nset -g allow-rename on\n');
 	// `env -u CI`: Ink stays non-interactive when CI is set, and tmux passes the variable on.
-	// remain-on-exit keeps the pane (and its last screen) after the app quits.
 	tmux(
-		'-f', '/dev/null', 'new-session', '-d', '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
-		'env', '-u', 'CI', ...environment, process.execPath, cliPath, ...args,
+		'-f', configFile, 'new-session', '-d', '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
+		...command(['env', '-u', 'CI', ...environment, process.execPath, cliPath, ...args], options.thenPrint),
 	);
-	tmux('set-option', '-g', 'remain-on-exit', 'on');
 
 	const screen = () => tmux('capture-pane', '-p', '-J');
 	const paneInfo = (format: string) => tmux('display-message', '-p', format).trim();
@@ -58,6 +73,8 @@ export function startSession(args: string[], options: {columns?: number; rows?: 
 		type: text => void tmux('send-keys', '-l', text),
 		screen,
 		paneInfo,
+		styledScreen: () => tmux('capture-pane', '-p', '-e', '-J'),
+		buffers: () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean),
 		async waitFor(predicate, timeoutMs = 10_000) {
 			const test =
 				typeof predicate === 'function'
@@ -81,8 +98,15 @@ export function startSession(args: string[], options: {columns?: number; rows?: 
 			try {
 				tmux('kill-server');
 			} catch {}
+			rmSync(configDir, {recursive: true, force: true});
 		},
 	};
+}
+
+function command(argv: string[], thenPrint: string | undefined): string[] {
+	if (thenPrint === undefined) return argv;
+	const quoted = argv.map(arg => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+	return ['sh', '-c', `${quoted}; printf '%s\\n' '${thenPrint}'; exec sleep 600`];
 }
 
 export function removeDir(dir: string): void {

@@ -155,8 +155,11 @@ describe('reading Ink input as key strokes', () => {
 		expect(keyStrokes('G ?', inkKey())).toEqual(['G', 'space', '?']);
 	});
 
-	it('ignores Ctrl and Alt combinations', () => {
+	it('ignores Ctrl combinations', () => {
 		expect(keyStrokes('j', inkKey({ctrl: true}))).toEqual([]);
-		expect(keyStrokes('j', inkKey({meta: true}))).toEqual([]);
+	});
+
+	it('reads Esc pressed quickly before a key (which arrives like Alt+key) as both keys', () => {
+		expect(keyStrokes('q', inkKey({meta: true}))).toEqual(['escape', 'q']);
 	});
 });

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {hasTmux, removeDir, startSession, tempDir, type TmuxSession} from './tmux-session.js';
+
+const hostile = ['escape-sequences.json', 'raw-escape-bytes.rss'].map(name => path.resolve('test/fixtures/hostile', name));
+const sessions: TmuxSession[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.kill();
+	for (const dir of dirs.splice(0)) removeDir(dir);
+});
+
+describe.skipIf(!hasTmux())('a feed full of escape sequences in a real terminal', () => {
+	it('shows the plain text and leaves the terminal title, colours, cursor and clipboard alone', async () => {
+		const dir = tempDir();
+		dirs.push(dir);
+		const app = startSession(['--config-dir', dir, ...hostile], {thenPrint: 'AFTER-QUIT'});
+		sessions.push(app);
+		const titleBefore = app.paneInfo('#{pane_title}');
+
+		const list = await app.waitFor('3 articles');
+		expect(list).toContain('Plain words stay visible');
+		expect(list).toContain('Second headline ok');
+		expect(list).toContain('Raw byte headline here');
+		expect(list).toContain('Mallory Smith');
+
+		app.press('Enter');
+		const detail = await app.waitFor('article 1 of 3');
+		expect(detail).toContain('Body Click text cursor alt screen dcs');
+		expect(detail).toContain('Second paragraph here');
+		expect(app.paneInfo('#{alternate_on}')).toBe('0');
+
+		app.press('Escape', 'q');
+		const after = await app.waitFor('AFTER-QUIT');
+		expect(after).not.toMatch(/PWNED|RAW TITLE|cm0gLXJmIH4|ZWNobyBoaQ/);
+		expect(app.paneInfo('#{pane_title}')).toBe(titleBefore);
+		expect(app.paneInfo('#{cursor_flag}')).toBe('1');
+		expect(app.paneInfo('#{alternate_on}')).toBe('0');
+		expect(app.buffers()).toEqual([]);
+		// The text printed after the app has default colours and no attribute: capture-pane -e only
+		// spells out resets to the defaults (0, 39, 49) before it.
+		const afterLine = app.styledScreen().split('\n').find(line => line.includes('AFTER-QUIT'));
+		expect(afterLine?.replace(/\u001B\[(?:0|39|49)m/g, '')).toBe('AFTER-QUIT');
+	});
+});
