@@ -1,0 +1,52 @@
+// Launches the built reader in a pty with its own config dir. The bench runs a snapshot of dist/
+// (bench/out/app/dist, beside a link to feeds/) so a rebuild in the checkout mid-bench cannot pull
+// the files out from under a measurement.
+import {spawnSync} from 'node:child_process';
+import {cpSync, existsSync, rmSync, symlinkSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {launch, sleep} from './pty-timing.mjs';
+import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const builtDir = path.join(repoRoot, 'dist');
+const snapshotRoot = fileURLToPath(new URL('out/app/', import.meta.url));
+export const cliPath = path.join(snapshotRoot, 'dist', 'cli.js');
+
+function snapshotWorks() {
+	const result = spawnSync(process.execPath, [cliPath, '--version'], {encoding: 'utf8', timeout: 10_000});
+	return result.status === 0;
+}
+
+/** Copies dist/ into the snapshot; retries for a while if a rebuild is in progress. False if there is no build. */
+export async function snapshotApp({attempts = 10} = {}) {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		if (existsSync(path.join(builtDir, 'cli.js'))) {
+			rmSync(snapshotRoot, {recursive: true, force: true});
+			try {
+				cpSync(builtDir, path.join(snapshotRoot, 'dist'), {recursive: true});
+				symlinkSync(path.join(repoRoot, 'feeds'), path.join(snapshotRoot, 'feeds'));
+				if (snapshotWorks()) return true;
+			} catch {
+				// dist/ changed while it was copied: try again.
+			}
+		}
+		await sleep(1000);
+	}
+	return false;
+}
+
+/**
+ * Runs `use(session)` on a fresh reader over `files` (none: the bundled feeds) with an empty
+ * config dir, then makes sure the process and the dir are gone.
+ */
+export async function withApp(files, use) {
+	const configDir = makeTempDir('flashnews-bench-config-');
+	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot});
+	try {
+		return await use(session);
+	} finally {
+		await session.close();
+		removeTempDir(configDir);
+	}
+}

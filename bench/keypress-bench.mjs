@@ -1,0 +1,90 @@
+// Keypress to frame: after the list is up, press `j` one at a time and time each write until the
+// frame it causes has been written. And: `q` while a large file is still being parsed.
+import {withApp} from './app-session.mjs';
+import {NEWEST_MARKER} from './generate-feeds.mjs';
+import {sleep, stripAnsi} from './pty-timing.mjs';
+import {formatRatio, heading, note, statLine} from './report.mjs';
+import {summarize} from './stats.mjs';
+
+// Ink throttles renders (about 30 per second); pressing again sooner would time the throttle.
+const GAP_MS = 60;
+const CLEAR_SCREEN = '\u001B[2J';
+
+async function pressSeries(path, presses) {
+	return withApp([path], async session => {
+		await session.waitForText(NEWEST_MARKER, 120_000);
+		await session.waitQuiet(300, 30_000);
+		const times = [];
+		const frameSizes = [];
+		let missing = 0;
+		let clears = 0;
+		for (let index = 0; index < presses; index++) {
+			const before = session.output.length;
+			const ms = await session.timeKeypress('j', {quietMs: 15, timeoutMs: 2000});
+			const frame = session.output.slice(before);
+			if (ms === null) missing++;
+			else times.push(ms);
+			frameSizes.push(Buffer.byteLength(frame));
+			if (frame.includes(CLEAR_SCREEN)) clears++;
+			await sleep(GAP_MS);
+		}
+		return {times, missing, frameBytes: summarize(frameSizes).median, clears};
+	});
+}
+
+/**
+ * Alternates small and large sessions (`rounds` each, presses split between them) so a change in
+ * machine load during the bench hits both sizes alike. @returns ratio of medians large/small
+ */
+export async function runKeypressBench({small, large, presses, rounds = 2}) {
+	heading(`Keypress to frame: ${presses} × j per size, one at a time (${GAP_MS} ms apart; frame = output until 15 ms quiet; ${rounds} sessions each, alternating)`);
+	const collected = [small, large].map(() => ({times: [], missing: 0, frameBytes: [], clears: 0}));
+	for (let round = 0; round < rounds; round++) {
+		const share = Math.ceil(presses / rounds);
+		for (const [index, {path}] of [small, large].entries()) {
+			const result = await pressSeries(path, share);
+			const into = collected[index];
+			into.times.push(...result.times);
+			into.missing += result.missing;
+			into.frameBytes.push(result.frameBytes);
+			into.clears += result.clears;
+		}
+	}
+	const medians = [];
+	for (const [index, {label}] of [small, large].entries()) {
+		const {times, missing, frameBytes, clears} = collected[index];
+		const summary = summarize(times);
+		medians.push(summary.median);
+		const details = [`${summarize(frameBytes).median} bytes/frame`];
+		if (clears > 0) details.push(`${clears} of ${times.length + missing} frames clear the whole screen`);
+		if (missing > 0) details.push(`${missing} presses drew nothing`);
+		statLine(label, summary, details.join(', '));
+	}
+	const ratio = medians[1] / medians[0];
+	note(`ratio ${large.label} / ${small.label}: ${formatRatio(ratio)}`);
+	return ratio;
+}
+
+/** Launch, wait for the first drawn frame, press q: how long until the process is gone. */
+async function quitWhileLoading(path) {
+	return withApp([path], async session => {
+		await session.waitForText(/\S/, 10_000);
+		const listShown = stripAnsi(session.output).includes(NEWEST_MARKER);
+		const firstScreen = stripAnsi(session.output).replace(/\s+/g, ' ').trim().slice(0, 60);
+		const ms = await session.timeQuit('q', 10_000);
+		return {ms, listShown, firstScreen};
+	});
+}
+
+/** @returns median ms from `q` to exit during the load of `file` */
+export async function runQuitDuringLoadBench({label, path, runs}) {
+	heading(`Quit while loading ${label} (q as soon as the first frame is drawn)`);
+	const results = [];
+	for (let index = 0; index < runs; index++) results.push(await quitWhileLoading(path));
+	const times = results.filter(result => result.ms !== null).map(result => result.ms);
+	const summary = summarize(times);
+	const shown = results.filter(result => result.listShown).length;
+	statLine('q to exit', summary, results.length > times.length ? `${results.length - times.length} runs did not quit within 10 s` : '');
+	note(`screen when q was pressed: "${results[0]?.firstScreen ?? ''}"${shown > 0 ? ` (list already shown in ${shown}/${runs} runs: not a during-load figure)` : ''}`);
+	return results.length > times.length ? Number.POSITIVE_INFINITY : summary.median;
+}

@@ -1,0 +1,133 @@
+// `npm run bench`: prints start-up, load, keypress, memory, store and parse figures for flashnews,
+// then a table of ratios against the targets. Figures only: nothing here fails on a slow result.
+//   node bench/run.mjs [--quick] [--only=startup,load,newsboat,keys,quit,store,parse]
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {snapshotApp} from './app-session.mjs';
+import {FORMATS, ensureFeed} from './generate-feeds.mjs';
+import {runKeypressBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
+import {printMemory, printScaling, runLoadBench, scaling} from './load-bench.mjs';
+import {machineLine} from './machine.mjs';
+import {killNewsboat, runNewsboatBench} from './newsboat-bench.mjs';
+import {runParseBench} from './parse-bench.mjs';
+import {killAllSessions} from './pty-timing.mjs';
+import {formatDuration, heading, note, printTargetTable, recordTarget} from './report.mjs';
+import {runStartupBench} from './startup-bench.mjs';
+import {runStoreBench} from './store-bench.mjs';
+import {removeAllTempDirs} from './temp-dirs.mjs';
+
+const SIZES = [100, 1000, 10_000, 50_000];
+const QUIT_TARGET_MS = 500;
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const onlyArg = argv.find(arg => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const wants = section => !only || only.has(section);
+
+// Fewer repetitions for the big files keep the whole bench within a few minutes on 2 cores.
+const runsFor = count => (quick ? 1 : count >= 50_000 ? 2 : count >= 10_000 ? 3 : 5);
+
+function cleanUp() {
+	killAllSessions();
+	killNewsboat();
+	removeAllTempDirs();
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.once(signal, () => {
+		cleanUp();
+		process.exit(130);
+	});
+}
+process.on('exit', cleanUp);
+
+async function section(name, run) {
+	try {
+		return await run();
+	} catch (error) {
+		note(`${name} failed: ${error.message}`);
+		return undefined;
+	}
+}
+
+async function main() {
+	const startedAt = performance.now();
+	console.log('flashnews bench');
+	console.log(machineLine());
+
+	const feedsDir = fileURLToPath(new URL('out/feeds/', import.meta.url));
+	const generatedAt = performance.now();
+	const feeds = FORMATS.flatMap(format => SIZES.map(count => ({format, count, path: ensureFeed(feedsDir, format, count)})));
+	note(`feeds ready in bench/out/feeds (${formatDuration(performance.now() - generatedAt)}; generated once, then reused)`);
+	const feed = (format, count) => feeds.find(candidate => candidate.format === format && candidate.count === count);
+
+	const built = await snapshotApp();
+	if (built) note('app: a snapshot of dist/ in bench/out/app (a rebuild during the bench does not disturb it)');
+	else note('dist/cli.js is missing or broken (did `npm run build` fail?): app figures are skipped');
+
+	let startupRatio = Number.NaN;
+	if (built && wants('startup')) startupRatio = (await section('start-up', () => runStartupBench({runs: quick ? 3 : 10}))) ?? Number.NaN;
+
+	let load = {};
+	if (built && wants('load')) {
+		load = (await section('load', () => runLoadBench(feeds, {runsFor}))) ?? {};
+		printScaling(load, FORMATS, SIZES);
+		printMemory(load, FORMATS, SIZES);
+	}
+
+	let newsboat = {};
+	if (wants('newsboat')) newsboat = (await section('newsboat', () => runNewsboatBench(feeds.filter(f => f.format === 'rss'), {runsFor}))) ?? {};
+	if (load['rss:10000'] && newsboat[10_000]) {
+		heading('flashnews vs newsboat (RSS, medians)');
+		for (const count of SIZES) {
+			const ours = load[`rss:${count}`]?.time.median;
+			if (ours && newsboat[count]) note(`${count.toLocaleString('en-US').padStart(6)} items: flashnews ${formatDuration(ours)} vs newsboat ${formatDuration(newsboat[count])} = ${(ours / newsboat[count]).toFixed(2)}x`);
+		}
+	}
+
+	let keyRatio = Number.NaN;
+	if (built && wants('keys')) {
+		keyRatio = (await section('keypress', () => runKeypressBench({
+			small: {label: 'RSS 100 items', path: feed('rss', 100).path},
+			large: {label: 'RSS 50,000 items', path: feed('rss', 50_000).path},
+			presses: quick ? 10 : 30,
+		}))) ?? Number.NaN;
+	}
+
+	let quitMs = Number.NaN;
+	if (built && wants('quit')) quitMs = (await section('quit during load', () => runQuitDuringLoadBench({label: 'RSS 50,000 items', path: feed('rss', 50_000).path, runs: quick ? 1 : 3}))) ?? Number.NaN;
+
+	let storeRatio = Number.NaN;
+	if (wants('store')) storeRatio = (await section('store', () => runStoreBench({marks: quick ? 20 : 50}))) ?? Number.NaN;
+
+	if (wants('parse')) {
+		const parseFeeds = feeds.filter(f => f.count >= 10_000);
+		await section('parse', () => runParseBench(parseFeeds, {runsFor: count => (quick ? 1 : count >= 50_000 ? 2 : 3)}));
+	}
+
+	heading('Search as you type');
+	note('n/a (search not built yet)');
+
+	recordTarget({name: 'start-up / node -e 0', value: startupRatio, limit: 3.5, aim: 2});
+	recordTarget({name: 'load RSS 10k / newsboat reload', value: (load['rss:10000']?.time.median ?? Number.NaN) / (newsboat[10_000] ?? Number.NaN), limit: 0.5,
+		detail: Object.keys(newsboat).length === 0 && wants('newsboat') ? '(newsboat not installed)' : ''});
+	for (const format of FORMATS) {
+		recordTarget({name: `load scaling ${format} 10k→50k (÷ linear)`, value: scaling(load, format, 10_000, 50_000), limit: 1.2, detail: '~linear or better'});
+	}
+	recordTarget({name: 'keypress 50k / 100 items', value: keyRatio, limit: 1.2});
+	recordTarget({name: 'q during 50k load → exit', value: quitMs, limit: QUIT_TARGET_MS, unit: 'ms'});
+	recordTarget({name: 'setRead 50k stored / 10 stored', value: storeRatio, limit: 1.5});
+	recordTarget({name: 'search as you type', value: Number.NaN, limit: Number.NaN, unit: 'ms', detail: '(search not built yet)'});
+	printTargetTable();
+	note(`bench took ${Math.round((performance.now() - startedAt) / 1000)} s`);
+}
+
+main().then(() => {
+	cleanUp();
+	process.exit(0);
+}, error => {
+	console.error(error);
+	cleanUp();
+	process.exit(1);
+});

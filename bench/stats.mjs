@@ -1,0 +1,19 @@
+// Median and spread of repeated measurements.
+
+/** @returns {{n: number, median: number, min: number, max: number}} */
+export function summarize(values) {
+	const sorted = values.filter(value => Number.isFinite(value)).sort((a, b) => a - b);
+	const n = sorted.length;
+	if (n === 0) return {n: 0, median: Number.NaN, min: Number.NaN, max: Number.NaN};
+	const middle = Math.floor(n / 2);
+	const median = n % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return {n, median, min: sorted[0], max: sorted[n - 1]};
+}
+
+/** Runs `measure` `times` times in sequence; an optional warm-up run is discarded. */
+export async function repeat(times, measure, {warmup = 0} = {}) {
+	for (let index = 0; index < warmup; index++) await measure(-1);
+	const values = [];
+	for (let index = 0; index < times; index++) values.push(await measure(index));
+	return values;
+}
