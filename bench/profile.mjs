@@ -6,6 +6,7 @@ import {existsSync, readdirSync, readFileSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {cliBuildOptions} from '../scripts/cli-build-options.mjs';
 import {repoRoot} from './app-session.mjs';
 import {launch, sleep} from './pty-timing.mjs';
 import {makeTempDir, removeAllTempDirs} from './temp-dirs.mjs';
@@ -14,26 +15,13 @@ const args = process.argv.slice(2);
 const markerIndex = args.indexOf('--marker');
 const marker = markerIndex >= 0 ? args.splice(markerIndex, 2)[1] : null;
 const files = args;
-const TIMELINE_STEP_MS = 25;
+const TIMELINE_STEP_MS = Number(process.env.STEP_MS ?? 25);
 
-/** Same entry points and settings as scripts/build.mjs, minus minification. */
+/** The CLI's own build settings, minus minification. */
 async function buildUnminified() {
 	const outRoot = fileURLToPath(new URL('out/prof/', import.meta.url));
-	await build({
-		absWorkingDir: repoRoot,
-		entryPoints: {cli: 'src/cli.tsx', 'parse-worker': 'src/core/parse-worker.ts'},
-		outdir: path.join(outRoot, 'dist'),
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		jsx: 'automatic',
-		banner: {js: "import {createRequire as __flashnewsRequire} from 'node:module';const require=__flashnewsRequire(import.meta.url);"},
-		external: ['react-devtools-core'],
-		define: {'process.env.NODE_ENV': '"production"'},
-		logLevel: 'warning',
-	});
+	await build({...cliBuildOptions, absWorkingDir: repoRoot, outdir: path.join(outRoot, 'dist'), minify: false});
+
 	// The CLI finds its bundled feeds at ../feeds from the bundle.
 	const feedsLink = path.join(outRoot, 'feeds');
 	if (!existsSync(feedsLink)) symlinkSync(path.join(repoRoot, 'feeds'), feedsLink);

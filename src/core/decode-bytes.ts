@@ -1,5 +1,6 @@
-import iconv from 'iconv-lite';
+import type * as IconvLite from 'iconv-lite';
 import {FeedError} from './feed-error.js';
+import {lazyRequire} from './lazy-require.js';
 import {MAX_FEED_BYTES, tooLargeMessage} from './xml-limits.js';
 
 const XML_DECLARATION_ENCODING = /^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
@@ -10,6 +11,22 @@ const DECLARATION_PROBE_LENGTH = 512;
 const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'windows-1252', 'x-cp1252']);
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 const UTF16_LABELS = new Set(['utf-16', 'utf16', 'ucs-2', 'unicode']);
+
+const iconv = lazyRequire<typeof IconvLite>('iconv-lite');
+
+const UNICODE_DECODERS = new Set(['utf-8', 'utf-16le', 'utf-16be']);
+
+/**
+ * UTF-8 and UTF-16 go through TextDecoder; everything else through iconv-lite, loaded only when a
+ * feed needs it (Node 20's TextDecoder reads windows-1252 as Latin-1, losing curly quotes and the
+ * euro sign). Undefined when the encoding is unknown.
+ */
+function decodeAs(bytes: Uint8Array, encoding: string): string | undefined {
+	if (UNICODE_DECODERS.has(encoding)) return new TextDecoder(encoding).decode(bytes);
+	const library = iconv();
+	if (!library.encodingExists(encoding)) return undefined;
+	return library.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+}
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
 const lenientUtf8 = new TextDecoder('utf-8');
@@ -58,24 +75,24 @@ function decodeAsDeclared(bytes: Uint8Array, rawLabel: string, fromXmlDeclaratio
 	if (!label) return undefined;
 	if (UTF8_LABELS.has(label)) return strictUtf8Text(bytes);
 	if (WINDOWS_1252_ALIASES.has(label)) {
-		return (hasNonAscii(bytes) ? strictUtf8Text(bytes) : undefined) ?? iconv.decode(bytes, 'windows-1252');
+		return (hasNonAscii(bytes) ? strictUtf8Text(bytes) : undefined) ?? decodeAs(bytes, 'windows-1252')!;
 	}
 	if (UTF16_LABELS.has(label) || label.startsWith('utf-16') || label.startsWith('utf-32')) {
 		// An XML declaration readable as Latin-1 cannot be in UTF-16/32: it lies.
 		if (fromXmlDeclaration) return undefined;
 		const encoding = UTF16_LABELS.has(label) ? (utf16Order(bytes) ?? 'utf-16le') : label;
-		return iconv.encodingExists(encoding) ? iconv.decode(bytes, encoding) : undefined;
+		return decodeAs(bytes, encoding);
 	}
-	return iconv.encodingExists(label) ? iconv.decode(bytes, label) : undefined;
+	return decodeAs(bytes, label);
 }
 
 function decodeWithBom(bytes: Uint8Array): string | undefined {
 	const [b0, b1, b2, b3] = bytes;
 	if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeUtf8(bytes.subarray(3));
-	if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return iconv.decode(bytes.subarray(4), 'utf-32le');
-	if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return iconv.decode(bytes.subarray(4), 'utf-32be');
-	if (b0 === 0xff && b1 === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le');
-	if (b0 === 0xfe && b1 === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be');
+	if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return decodeAs(bytes.subarray(4), 'utf-32le')!;
+	if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return decodeAs(bytes.subarray(4), 'utf-32be')!;
+	if (b0 === 0xff && b1 === 0xfe) return decodeAs(bytes.subarray(2), 'utf-16le')!;
+	if (b0 === 0xfe && b1 === 0xff) return decodeAs(bytes.subarray(2), 'utf-16be')!;
 	return undefined;
 }
 
@@ -108,6 +125,6 @@ function decodeDeclaredInXml(bytes: Uint8Array): string | undefined {
 
 function decodeUndeclared(bytes: Uint8Array): string {
 	const utf16 = utf16Order(bytes);
-	if (utf16) return iconv.decode(bytes, utf16);
-	return strictUtf8Text(bytes) ?? iconv.decode(bytes, 'windows-1252');
+	if (utf16) return decodeAs(bytes, utf16)!;
+	return strictUtf8Text(bytes) ?? decodeAs(bytes, 'windows-1252')!;
 }

@@ -1,8 +1,11 @@
 import {decodeHTMLStrict} from 'entities';
-import {compile} from 'html-to-text';
+import type * as HtmlToText from 'html-to-text';
 import type {DomNode, FormatCallback, HtmlToTextOptions} from 'html-to-text';
 import type {ArticleBody} from './article-body.js';
+import {lazyRequire} from './lazy-require.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
+
+const htmlToText = lazyRequire<typeof HtmlToText>('html-to-text');
 
 // Longer bodies are cut before parsing: nobody reads 2 MB of one article in a terminal, and
 // html-to-text would otherwise print its own truncation warning onto the screen at 16 MB.
@@ -162,7 +165,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 let converter: ((html: string) => string) | undefined;
 
 function convertHtml(html: string): string {
-	converter ??= compile(CONVERTER_OPTIONS);
+	converter ??= htmlToText().compile(CONVERTER_OPTIONS);
 	return converter(html);
 }
 

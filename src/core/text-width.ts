@@ -58,6 +58,7 @@ function simpleWidth(code: number): number {
 	if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2ff && code !== 0xad) || (code >= 0x370 && code <= 0x482)) {
 		return 1;
 	}
+	if (code >= 0x2010 && code <= 0x27ff && isNarrowSymbol(code)) return 1;
 	if (
 		(code >= 0x3041 && code <= 0x3096) ||
 		(code >= 0x30a1 && code <= 0x30fa) ||
@@ -68,6 +69,25 @@ function simpleWidth(code: number): number {
 		return 2;
 	}
 	return -1;
+}
+
+// Punctuation, currency, arrows, box drawing and the markers the reader draws (● ★ ✓ ✗): one
+// column each and never emoji (checked against string-width, code point by code point).
+function isNarrowSymbol(code: number): boolean {
+	return (
+		(code >= 0x2010 && code <= 0x2027) ||
+		(code >= 0x2030 && code <= 0x205e && code !== 0x203c && code !== 0x2049) ||
+		(code >= 0x20a0 && code <= 0x20c0) ||
+		(code >= 0x2190 && code <= 0x2193) ||
+		(code >= 0x2500 && code <= 0x259f) ||
+		(code >= 0x25a0 && code <= 0x25a9) ||
+		code === 0x25cf ||
+		code === 0x2605 ||
+		code === 0x2606 ||
+		code === 0x2713 ||
+		code === 0x2717 ||
+		code === 0x23ce
+	);
 }
 
 function pieceWidth(piece: string): number {

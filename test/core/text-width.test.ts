@@ -36,6 +36,15 @@ describe('displayWidth', () => {
 		);
 	});
 
+	it('agrees with string-width on every symbol from U+2000 to U+27FF, alone and before a variation selector or mark', () => {
+		for (let code = 0x2000; code <= 0x27ff; code++) {
+			const symbol = String.fromCodePoint(code);
+			for (const text of [symbol, `a${symbol}b`, `${symbol}\uFE0F`, `${symbol}\u0301`]) {
+				expect([code.toString(16), displayWidth(text)]).toEqual([code.toString(16), stringWidth(text)]);
+			}
+		}
+	});
+
 	it('measures a line of 20,000 mixed words', () => {
 		const line = Array.from({length: 20_000}, (_, index) => (index % 13 === 0 ? '日本語' : 'word')).join(' ');
 		const expected = 20_000 * 5 - 1 + Math.ceil(20_000 / 13) * 2;
