@@ -7,7 +7,7 @@ import {warn, writeOut} from './cli/output.js';
 import {printJson, printPlain} from './cli/print-articles.js';
 import type {FeedResult} from './core/article.js';
 import {mergeArticles} from './core/merge-articles.js';
-import {createSource, loadSources} from './core/sources.js';
+import {createSource, loadSources, startLoading} from './core/sources.js';
 import {openStore} from './store/open-store.js';
 
 let debug = process.argv.includes('--debug');
@@ -52,8 +52,9 @@ async function main(argv: string[]): Promise<number> {
 		const sources = paths.map(arg => createSource(arg));
 
 		if (interactive) {
+			const loading = startLoading(sources);
 			const {runReader} = await import('./cli/run-reader.js');
-			const failures = await runReader(sources, store);
+			const failures = await runReader(loading, store);
 			reportFailures(failures);
 			return failures.length > 0 ? 1 : 0;
 		}

@@ -1,3 +1,4 @@
+import {readFileSync, statSync} from 'node:fs';
 import {open} from 'node:fs/promises';
 import type {FileHandle} from 'node:fs/promises';
 import {resolve} from 'node:path';
@@ -74,6 +75,22 @@ async function readFeedFile(path: string): Promise<Uint8Array> {
 	}
 }
 
+/**
+ * A regular file small enough to parse on the main thread is read synchronously: a handful of
+ * small reads costs well under a millisecond, and the parse that follows then also runs at once,
+ * while the caller has not yet started loading the interface (whose module loading would hold up
+ * the callbacks of an asynchronous read). Anything else is undefined and read asynchronously.
+ */
+function readSmallFileNow(path: string): Uint8Array | undefined {
+	try {
+		// stat before open: opening a named pipe would block until someone writes to it.
+		const stats = statSync(path);
+		return stats.isFile() && stats.size <= OFF_THREAD_BYTES ? readFileSync(path) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 function fileSource(path: string, label: string): Source {
 	return {
 		id: path,
@@ -81,7 +98,7 @@ function fileSource(path: string, label: string): Source {
 		async load() {
 			let bytes: Uint8Array;
 			try {
-				bytes = await readFeedFile(path);
+				bytes = readSmallFileNow(path) ?? (await readFeedFile(path));
 			} catch (error) {
 				return {ok: false, source: label, error: readErrorMessage(error)};
 			}
@@ -114,15 +131,42 @@ export function createSource(arg: string, cwd: string = process.cwd()): Source {
 	return fileSource(resolve(cwd, arg), label);
 }
 
+/** One source's result; a load that rejects anyway becomes that source's error, never a crash. */
+export async function settleLoad(source: Source): Promise<FeedResult> {
+	try {
+		return await source.load();
+	} catch (error) {
+		return {ok: false, source: source.label, error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load'};
+	}
+}
+
 /** Loads every source in parallel; results come back in the order of `sources`. */
 export function loadSources(sources: Source[]): Promise<FeedResult[]> {
-	return Promise.all(
-		sources.map(async (source): Promise<FeedResult> => {
-			try {
-				return await source.load();
-			} catch (error) {
-				return {ok: false, source: source.label, error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load'};
-			}
-		}),
-	);
+	return Promise.all(sources.map(settleLoad));
+}
+
+/**
+ * Starts every load now and returns sources whose load() hands back that same result, so reading
+ * and parsing overlap with whatever the caller does next (such as loading the interface).
+ */
+export function startLoading(sources: Source[]): Source[] {
+	return sources.map(source => {
+		const result = settleLoad(source);
+		return {...source, load: () => result};
+	});
+}
+
+const NOT_YET = Symbol('not settled');
+
+/**
+ * The results of the sources whose load has already finished (undefined for the others), found
+ * without waiting for the rest: once pending callbacks have run (setImmediate), a settled promise
+ * wins a race against one resolved after it.
+ */
+export async function settledResults(sources: readonly Source[]): Promise<Array<FeedResult | undefined>> {
+	const loads = sources.map(settleLoad);
+	await new Promise(resolve => setImmediate(resolve));
+	const notYet = Promise.resolve(NOT_YET);
+	const firsts = await Promise.all(loads.map(load => Promise.race([load, notYet])));
+	return firsts.map(first => (first === NOT_YET ? undefined : first));
 }

@@ -18,7 +18,8 @@ import {filterChoices, filterLabel, type ArticleFilter} from './reader/article-f
 import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
-import {useSourceLoading, type LoadingState} from './reader/use-source-loading.js';
+import {useSourceLoading, type InitialResults, type LoadingState} from './reader/use-source-loading.js';
+import {mergeArticles} from '../core/merge-articles.js';
 import {createTheme, type Theme} from './theme.js';
 
 export type ReaderAppProps = {
@@ -28,6 +29,8 @@ export type ReaderAppProps = {
 	now?: number;
 	/** Defaults to `createTheme()`: chalk's detected color level, NO_COLOR honoured. */
 	theme?: Theme;
+	/** Results of sources that finished loading before the reader mounted, by source index. */
+	initialResults?: InitialResults;
 };
 
 /** Header, status line and hint bar take one row each. */
@@ -100,9 +103,10 @@ export function ReaderApp(props: ReaderAppProps) {
 		store.flush();
 		exit();
 	}, [store, exit]);
-	const {state, dispatch, current} = useReaderState(store, env, quit);
+	const [initialArticles] = useState(() => mergeArticles((props.initialResults ?? []).filter(result => result !== undefined)));
+	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
-	const loading = useSourceLoading(sources, store, onArticles);
+	const loading = useSourceLoading(sources, store, onArticles, props.initialResults);
 	useReaderInput(current, dispatch, state.overlay !== 'picker');
 
 	// Once per change of the list or of the store, never per row.

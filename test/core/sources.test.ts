@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
 import {parseInWorker} from '../../src/core/parse-off-thread.js';
-import {MAX_FILE_BYTES, OFF_THREAD_BYTES, createSource, loadSources} from '../../src/core/sources.js';
+import {MAX_FILE_BYTES, OFF_THREAD_BYTES, createSource, loadSources, settledResults, startLoading, type Source} from '../../src/core/sources.js';
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
 let dir: string;
@@ -110,6 +110,30 @@ describe('loadSources', () => {
 	it('turns a source that rejects into an error result', async () => {
 		const [result] = await loadSources([{id: 'bad', label: 'bad', load: () => Promise.reject(new Error('went\nwrong'))}]);
 		expect(result).toEqual({ok: false, source: 'bad', error: 'went wrong'});
+	});
+});
+
+describe('loading before the interface is up', () => {
+	it('has a small file read and parsed by the time pending callbacks have run', async () => {
+		const [started] = startLoading([createSource('simple.json', dir)]);
+		const [result] = await settledResults([started!]);
+		expect(result?.ok).toBe(true);
+	});
+
+	it('reports loads still running as undefined, without waiting for them', async () => {
+		const never: Source = {id: 'slow', label: 'slow', load: () => new Promise(() => {})};
+		writeFileSync(join(dir, 'broken.json'), '{"articles": [');
+		const results = await settledResults(startLoading([never, createSource('broken.json', dir)]));
+		expect(results[0]).toBeUndefined();
+		expect(results[1]).toMatchObject({ok: false, source: 'broken.json'});
+	});
+
+	it('loads each source once, however often its result is asked for', async () => {
+		let loads = 0;
+		const counted: Source = {id: 'c', label: 'c', load: async () => ({ok: false, source: 'c', error: `load ${++loads}`})};
+		const [started] = startLoading([counted]);
+		await Promise.all([started!.load(), started!.load(), settledResults([started!])]);
+		expect(loads).toBe(1);
 	});
 });
 

@@ -1,4 +1,5 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
+import type {Article} from '../../core/article.js';
 import type {ReaderStore} from '../../store/types.js';
 import {initialReaderState, step, type ReaderAction, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-reducer.js';
 
@@ -32,8 +33,13 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
  * act on the state their predecessors left, and effects (read marks, bookmarks) are computed
  * from that same fresh state, never from a closure over an older render.
  */
-export function useReaderState(store: ReaderStore, env: ReaderEnv, onQuit: () => void): ReaderController {
-	const [state, setState] = useState(initialReaderState);
+export function useReaderState(
+	store: ReaderStore,
+	env: ReaderEnv,
+	onQuit: () => void,
+	initialArticles: readonly Article[] = [],
+): ReaderController {
+	const [state, setState] = useState(() => initialReaderState(initialArticles));
 	const stateRef = useRef(state);
 	const envRef = useRef(env);
 	const onQuitRef = useRef(onQuit);

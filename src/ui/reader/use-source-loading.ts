@@ -1,8 +1,7 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {Article, FeedResult} from '../../core/article.js';
 import {mergeArticles} from '../../core/merge-articles.js';
-import {sanitizeLine} from '../../core/sanitize.js';
-import type {Source} from '../../core/sources.js';
+import {settleLoad, type Source} from '../../core/sources.js';
 import type {ReaderStore} from '../../store/types.js';
 
 export type LoadingState = {
@@ -12,18 +11,11 @@ export type LoadingState = {
 	results: ReadonlyArray<FeedResult | undefined>;
 };
 
-async function settle(source: Source): Promise<FeedResult> {
-	try {
-		return await source.load();
-	} catch (error) {
-		// Sources promise never to reject; if one does anyway, it is that feed's error, not a crash.
-		const message = sanitizeLine(error instanceof Error ? error.message : String(error));
-		return {ok: false, source: source.label, error: message || 'could not load'};
-	}
-}
+/** Results already known before the interface mounts, so its first frame can show them. */
+export type InitialResults = ReadonlyArray<FeedResult | undefined>;
 
 /**
- * Loads every source once, on mount. After each arrival the loaded articles are merged again, in
+ * Loads every source once, on mount (those in `initial` are already loaded). After arrivals the loaded articles are merged again, in
  * source order so "first feed wins" does not depend on which file happened to parse first, and
  * handed to `onArticles`. When the last source settles, the store hears which ids are current.
  */
@@ -31,11 +23,12 @@ export function useSourceLoading(
 	sources: readonly Source[],
 	store: ReaderStore,
 	onArticles: (articles: readonly Article[]) => void,
+	initial: InitialResults = [],
 ): LoadingState {
-	const [loading, setLoading] = useState<LoadingState>(() => ({
-		pending: sources.length,
-		results: sources.map(() => undefined),
-	}));
+	const [loading, setLoading] = useState<LoadingState>(() => {
+		const results = sources.map((_, index) => initial[index]);
+		return {pending: results.filter(result => result === undefined).length, results};
+	});
 	const onArticlesRef = useRef(onArticles);
 	useLayoutEffect(() => {
 		onArticlesRef.current = onArticles;
@@ -44,22 +37,37 @@ export function useSourceLoading(
 	// Loading starts once per mount with the sources given then; the CLI never swaps them.
 	useEffect(() => {
 		let active = true;
-		const results: Array<FeedResult | undefined> = sources.map(() => undefined);
-		let pending = sources.length;
+		const results: Array<FeedResult | undefined> = [...loading.results];
+		let pending = loading.pending;
+		let articlesChanged = false;
+		let publishing: NodeJS.Immediate | undefined;
+		// Feeds that settle together (all of them, when the CLI started loading before the interface)
+		// are merged and drawn once, not once per feed.
+		const publish = () => {
+			publishing = undefined;
+			const settled = results.filter((item): item is FeedResult => item !== undefined);
+			setLoading({pending, results: [...results]});
+			if (articlesChanged || pending === 0) {
+				const articles = mergeArticles(settled);
+				if (articlesChanged) onArticlesRef.current(articles);
+				if (pending === 0) store.noteSeen(articles.map(article => article.id));
+				articlesChanged = false;
+			}
+		};
+		if (pending === 0) store.noteSeen(mergeArticles(results as FeedResult[]).map(article => article.id));
 		sources.forEach((source, index) => {
-			void settle(source).then(result => {
+			if (results[index] !== undefined) return;
+			void settleLoad(source).then(result => {
 				if (!active) return;
 				results[index] = result;
 				pending--;
-				setLoading({pending, results: [...results]});
-				if (!result.ok && pending > 0) return;
-				const articles = mergeArticles(results.filter((item): item is FeedResult => item !== undefined));
-				if (result.ok) onArticlesRef.current(articles);
-				if (pending === 0) store.noteSeen(articles.map(article => article.id));
+				if (result.ok) articlesChanged = true;
+				publishing ??= setImmediate(publish);
 			});
 		});
 		return () => {
 			active = false;
+			if (publishing !== undefined) clearImmediate(publishing);
 		};
 	}, []);
 
