@@ -1,0 +1,64 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {articlesJson, lineWith, runCli, titleStart, type ArticleJson} from './cli-output.js';
+import {hasTmux, removeDir, startSession, tempDir, type TmuxSession} from './tmux-session.js';
+
+const sessions: TmuxSession[] = [];
+const dirs: string[] = [];
+
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.kill();
+	for (const dir of dirs.splice(0)) removeDir(dir);
+});
+
+describe.skipIf(!hasTmux())('state survives a crash', () => {
+	it('keeps every read mark and bookmark made before the process was killed with SIGKILL', async () => {
+		const dir = tempDir();
+		dirs.push(dir);
+		const bundled = articlesJson([]);
+		const app = startSession(['--config-dir', dir]);
+		sessions.push(app);
+		await app.waitFor(`${bundled.length} articles`);
+
+		// Mark the first four articles read, one key at a time, and bookmark the fifth.
+		for (let index = 0; index < 4; index++) {
+			app.press('m');
+			await app.waitFor(`${bundled.length - index - 1} unread`);
+			app.press('j');
+			await app.waitFor(screen => lineWith(screen, titleStart(bundled[index + 1]!.title))?.startsWith('›') === true);
+		}
+		app.press('b');
+		await app.waitFor('· 1 ★');
+
+		process.kill(app.pid(), 'SIGKILL');
+		await app.waitFor(() => !app.isRunning());
+
+		const after = JSON.parse(runCli(['--json', '--config-dir', dir]).stdout) as ArticleJson[];
+		expect(after.slice(0, 4).map(article => article.read)).toEqual([true, true, true, true]);
+		expect(after.slice(4).filter(article => article.read)).toEqual([]);
+		expect(after.filter(article => article.bookmarked).map(article => article.id)).toEqual([bundled[4]!.id]);
+	});
+
+	it('keeps the marks of two readers open at the same time', async () => {
+		const dir = tempDir();
+		dirs.push(dir);
+		const bundled = articlesJson([]);
+		const first = startSession(['--config-dir', dir]);
+		const second = startSession(['--config-dir', dir]);
+		sessions.push(first, second);
+		await first.waitFor(`${bundled.length} articles`);
+		await second.waitFor(`${bundled.length} articles`);
+
+		first.press('b');
+		await first.waitFor('· 1 ★');
+		second.press('G');
+		second.press('b');
+		await second.waitFor('· 1 ★');
+		first.press('q');
+		second.press('q');
+		await first.waitFor(() => !first.isRunning());
+		await second.waitFor(() => !second.isRunning());
+
+		const saved = JSON.parse(runCli(['bookmarks', '--json', '--config-dir', dir]).stdout) as ArticleJson[];
+		expect(saved.map(article => article.id).sort()).toEqual([bundled[0]!.id, bundled.at(-1)!.id].sort());
+	});
+});
