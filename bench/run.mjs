@@ -67,7 +67,7 @@ async function main() {
 	else note('dist/cli.js is missing or broken (did `npm run build` fail?): app figures are skipped');
 
 	let startupRatio = Number.NaN;
-	if (built && wants('startup')) startupRatio = (await section('start-up', () => runStartupBench({runs: quick ? 3 : 10}))) ?? Number.NaN;
+	if (built && wants('startup')) startupRatio = (await section('start-up', () => runStartupBench({runs: quick ? 3 : 15}))) ?? Number.NaN;
 
 	let load = {};
 	if (built && wants('load')) {

@@ -27,9 +27,20 @@ export async function runStartupBench({runs}) {
 	const count = bundledArticleCount();
 	const marker = new RegExp(`(?<!\\d)${count} articles`);
 	heading(`Start-up on the bundled feeds (pty 100x30, until the header shows all "${count} articles")`);
-	const node = summarize(await repeat(runs, () => timeUntilExit(process.execPath, ['-e', '0']), {warmup: 1}));
+	// Alternating the two (node, app, node, app…) spreads any change in machine load over both.
+	const nodeTimes = [];
+	const appTimes = [];
+	const launchNode = () => timeUntilExit(process.execPath, ['-e', '0']);
+	const launchApp = () => withApp([], session => session.waitForText(marker, 20_000));
+	await launchNode();
+	await launchApp();
+	await repeat(runs, async () => {
+		nodeTimes.push(await launchNode());
+		appTimes.push(await launchApp());
+	});
+	const node = summarize(nodeTimes);
 	statLine('node -e 0 (launch to exit)', node);
-	const app = summarize(await repeat(runs, () => withApp([], session => session.waitForText(marker, 20_000)), {warmup: 1}));
+	const app = summarize(appTimes);
 	const ratio = app.median / node.median;
 	statLine('flashnews (launch to list)', app, `${formatRatio(ratio)} node -e 0`);
 	if (!Number.isFinite(ratio)) note('start-up not measured');

@@ -1,6 +1,7 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/article.js';
+import {mergeArticles} from '../core/merge-articles.js';
 import type {Source} from '../core/sources.js';
 import type {ReaderStore} from '../store/types.js';
 import {Header, type ArticleCounts} from './chrome/header.js';
@@ -19,7 +20,6 @@ import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
 import {useSourceLoading, type InitialResults, type LoadingState} from './reader/use-source-loading.js';
-import {mergeArticles} from '../core/merge-articles.js';
 import {createTheme, type Theme} from './theme.js';
 
 export type ReaderAppProps = {

@@ -96,7 +96,9 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 		pid: () => Number(paneInfo('#{pane_pid}')),
 		kill() {
 			try {
+				const socketPath = paneInfo('#{socket_path}');
 				tmux('kill-server');
+				rmSync(socketPath, {force: true});
 			} catch {}
 			rmSync(configDir, {recursive: true, force: true});
 		},

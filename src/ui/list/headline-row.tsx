@@ -49,18 +49,11 @@ function HeadlineRowView({article, selected, read, bookmarked, width, now, theme
 	const unread = read ? ' ' : '●';
 	const star = bookmarked ? '★' : ' ';
 	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
-	if (selected) {
-		return <Text wrap="truncate-end">{theme.selected(`${pointer}${unread}${star} ${title}${gap}${bylineText}`)}</Text>;
-	}
-	return (
-		<Text wrap="truncate-end">
-			{pointer}
-			{theme.unreadMarker(unread)}
-			{theme.bookmarkMarker(star)} {read ? theme.titleRead(title) : theme.title(title)}
-			{gap}
-			{theme.byline(bylineText)}
-		</Text>
-	);
+	// One string per row (not one Ink text node per part): rows are most of what a frame draws.
+	const line = selected
+		? theme.selected(`${pointer}${unread}${star} ${title}${gap}${bylineText}`)
+		: `${pointer}${theme.unreadMarker(unread)}${theme.bookmarkMarker(star)} ${read ? theme.titleRead(title) : theme.title(title)}${gap}${theme.byline(bylineText)}`;
+	return <Text wrap="truncate-end">{line}</Text>;
 }
 
 export const HeadlineRow = memo(HeadlineRowView);

@@ -11,6 +11,10 @@ export type LoadingState = {
 	results: ReadonlyArray<FeedResult | undefined>;
 };
 
+function loadedIds(results: readonly FeedResult[]): string[] {
+	return results.flatMap(result => (result.ok ? result.articles.map(article => article.id) : []));
+}
+
 /** Results already known before the interface mounts, so its first frame can show them. */
 export type InitialResults = ReadonlyArray<FeedResult | undefined>;
 
@@ -47,14 +51,11 @@ export function useSourceLoading(
 			publishing = undefined;
 			const settled = results.filter((item): item is FeedResult => item !== undefined);
 			setLoading({pending, results: [...results]});
-			if (articlesChanged || pending === 0) {
-				const articles = mergeArticles(settled);
-				if (articlesChanged) onArticlesRef.current(articles);
-				if (pending === 0) store.noteSeen(articles.map(article => article.id));
-				articlesChanged = false;
-			}
+			if (articlesChanged) onArticlesRef.current(mergeArticles(settled));
+			articlesChanged = false;
+			if (pending === 0) store.noteSeen(loadedIds(settled));
 		};
-		if (pending === 0) store.noteSeen(mergeArticles(results as FeedResult[]).map(article => article.id));
+		if (pending === 0) store.noteSeen(loadedIds(results as FeedResult[]));
 		sources.forEach((source, index) => {
 			if (results[index] !== undefined) return;
 			void settleLoad(source).then(result => {
