@@ -1,19 +1,8 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import type {ArticleJson} from '../../src/core/article-json.js';
 import {cliPath} from './tmux-session.js';
 
-export type ArticleJson = {
-	id: string;
-	title: string;
-	author: string | null;
-	feed: string;
-	published: string | null;
-	link: string | null;
-	summary: string;
-	content: string;
-	categories: string[];
-	read: boolean;
-	bookmarked: boolean;
-};
+export type {ArticleJson} from '../../src/core/article-json.js';
 
 /** Runs the built binary without a terminal and returns what it printed. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}) {

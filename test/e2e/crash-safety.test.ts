@@ -1,22 +1,14 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {articlesJson, lineWith, runCli, titleStart, type ArticleJson} from './cli-output.js';
-import {hasTmux, removeDir, startSession, tempDir, type TmuxSession} from './tmux-session.js';
+import {hasTmux, terminalTestKit} from './tmux-session.js';
 
-const sessions: TmuxSession[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) session.kill();
-	for (const dir of dirs.splice(0)) removeDir(dir);
-});
+const {start, configDir} = terminalTestKit();
 
 describe.skipIf(!hasTmux())('state survives a crash', () => {
 	it('keeps every read mark and bookmark made before the process was killed with SIGKILL', async () => {
-		const dir = tempDir();
-		dirs.push(dir);
+		const dir = configDir();
 		const bundled = articlesJson([]);
-		const app = startSession(['--config-dir', dir]);
-		sessions.push(app);
+		const app = start(['--config-dir', dir]);
 		await app.waitFor(`${bundled.length} articles`);
 
 		// Mark the first four articles read, one key at a time, and bookmark the fifth.
@@ -39,12 +31,10 @@ describe.skipIf(!hasTmux())('state survives a crash', () => {
 	});
 
 	it('keeps the marks of two readers open at the same time', async () => {
-		const dir = tempDir();
-		dirs.push(dir);
+		const dir = configDir();
 		const bundled = articlesJson([]);
-		const first = startSession(['--config-dir', dir]);
-		const second = startSession(['--config-dir', dir]);
-		sessions.push(first, second);
+		const first = start(['--config-dir', dir]);
+		const second = start(['--config-dir', dir]);
 		await first.waitFor(`${bundled.length} articles`);
 		await second.waitFor(`${bundled.length} articles`);
 

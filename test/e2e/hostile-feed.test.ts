@@ -1,22 +1,13 @@
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import {hasTmux, removeDir, startSession, tempDir, type TmuxSession} from './tmux-session.js';
+import {describe, expect, it} from 'vitest';
+import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const hostile = ['escape-sequences.json', 'raw-escape-bytes.rss'].map(name => path.resolve('test/fixtures/hostile', name));
-const sessions: TmuxSession[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) session.kill();
-	for (const dir of dirs.splice(0)) removeDir(dir);
-});
+const {start, configDir} = terminalTestKit();
 
 describe.skipIf(!hasTmux())('a feed full of escape sequences in a real terminal', () => {
 	it('shows the plain text and leaves the terminal title, colours, cursor and clipboard alone', async () => {
-		const dir = tempDir();
-		dirs.push(dir);
-		const app = startSession(['--config-dir', dir, ...hostile], {thenPrint: 'AFTER-QUIT'});
-		sessions.push(app);
+		const app = start(['--config-dir', configDir(), ...hostile], {thenPrint: 'AFTER-QUIT'});
 		const titleBefore = app.paneInfo('#{pane_title}');
 
 		const list = await app.waitFor('3 articles');

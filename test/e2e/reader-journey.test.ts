@@ -1,26 +1,8 @@
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {articlesJson, lineWith, runCli, titleStart, type ArticleJson} from './cli-output.js';
-import {hasTmux, removeDir, startSession, tempDir, type TmuxSession} from './tmux-session.js';
+import {hasTmux, terminalTestKit} from './tmux-session.js';
 
-const sessions: TmuxSession[] = [];
-const dirs: string[] = [];
-
-function start(args: string[], options?: Parameters<typeof startSession>[1]): TmuxSession {
-	const session = startSession(args, options);
-	sessions.push(session);
-	return session;
-}
-
-function configDir(): string {
-	const dir = tempDir();
-	dirs.push(dir);
-	return dir;
-}
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) session.kill();
-	for (const dir of dirs.splice(0)) removeDir(dir);
-});
+const {start, configDir} = terminalTestKit();
 
 let bundled: ArticleJson[];
 

@@ -6,6 +6,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterEach} from 'vitest';
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -113,4 +114,26 @@ function command(argv: string[], thenPrint: string | undefined): string[] {
 
 export function removeDir(dir: string): void {
 	rmSync(dir, {recursive: true, force: true});
+}
+
+/** Sessions and config dirs for one test file, all killed and removed after each test. */
+export function terminalTestKit() {
+	const sessions: TmuxSession[] = [];
+	const dirs: string[] = [];
+	afterEach(() => {
+		for (const session of sessions.splice(0)) session.kill();
+		for (const dir of dirs.splice(0)) removeDir(dir);
+	});
+	return {
+		start(args: string[], options?: SessionOptions): TmuxSession {
+			const session = startSession(args, options);
+			sessions.push(session);
+			return session;
+		},
+		configDir(): string {
+			const dir = tempDir();
+			dirs.push(dir);
+			return dir;
+		},
+	};
 }

@@ -2,20 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {openStore} from '../../src/store/open-store.js';
-import type {ReaderStore} from '../../src/store/types.js';
-import {article, makeTempDir, modeOf, removeTempDirs} from './store-fixtures.js';
+import {article, closeStoresAndDirs, makeTempDir, modeOf, openIn} from './store-fixtures.js';
 
-const open: ReaderStore[] = [];
-function openIn(configDir: string, now?: () => number): ReaderStore {
-	const store = openStore({configDir, ...(now ? {now} : {})});
-	open.push(store);
-	return store;
-}
-
-afterEach(() => {
-	for (const store of open.splice(0)) store.close();
-	removeTempDirs();
-});
+afterEach(closeStoresAndDirs);
 
 describe('openStore', () => {
 	it('keeps read marks and bookmarks across closing and reopening', () => {
@@ -148,7 +137,6 @@ describe('openStore', () => {
 		process.env.XDG_CONFIG_HOME = xdg;
 		try {
 			const store = openStore();
-			open.push(store);
 			store.setRead('a', true);
 			store.close();
 			expect(store.path).toBe(path.join(xdg, 'flashnews', 'config.json'));

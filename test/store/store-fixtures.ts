@@ -4,6 +4,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import type {Article} from '../../src/core/article.js';
+import {openStore} from '../../src/store/open-store.js';
+import type {ReaderStore} from '../../src/store/types.js';
 
 const made: string[] = [];
 
@@ -16,6 +18,20 @@ export function makeTempDir(): string {
 
 export function removeTempDirs(): void {
 	for (const dir of made.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
+}
+
+const opened: ReaderStore[] = [];
+
+/** Opens a store in `configDir`; closeStoresAndDirs() closes it after the test. */
+export function openIn(configDir: string, now?: () => number): ReaderStore {
+	const store = openStore({configDir, ...(now ? {now} : {})});
+	opened.push(store);
+	return store;
+}
+
+export function closeStoresAndDirs(): void {
+	for (const store of opened.splice(0)) store.close();
+	removeTempDirs();
 }
 
 export function article(id: string, overrides: Partial<Article> = {}): Article {

@@ -4,20 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {openStore} from '../../src/store/open-store.js';
-import type {ReaderStore} from '../../src/store/types.js';
-import {article, makeTempDir, modeOf, removeTempDirs} from './store-fixtures.js';
+import {article, closeStoresAndDirs, makeTempDir, modeOf, openIn} from './store-fixtures.js';
 
-const open: ReaderStore[] = [];
-function openIn(configDir: string, now?: () => number): ReaderStore {
-	const store = openStore({configDir, ...(now ? {now} : {})});
-	open.push(store);
-	return store;
-}
-
-afterEach(() => {
-	for (const store of open.splice(0)) store.close();
-	removeTempDirs();
-});
+afterEach(closeStoresAndDirs);
 
 /** A state file written by the store itself, with `count` read marks and one bookmark. */
 function writtenState(dir: string, count: number): string {
