@@ -3,6 +3,7 @@ import type * as HtmlToText from 'html-to-text';
 import type {DomNode, FormatCallback, HtmlToTextOptions} from 'html-to-text';
 import type {ArticleBody} from './article-body.js';
 import {lazyRequire} from './lazy-require.js';
+import {resolveLink} from './resolve-link.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 const htmlToText = lazyRequire<typeof HtmlToText>('html-to-text');
@@ -55,6 +56,13 @@ function safeHref(href: string): string {
 	// Browsers ignore whitespace and controls inside a scheme (`java\tscript:`), so compare without them.
 	const scheme = href.replace(/[\s\u0000-\u001F]/g, '').toLowerCase();
 	return UNSAFE_URL.test(scheme) ? '' : href;
+}
+
+/** Relative links resolve against the body's base; a link that cannot be made absolute and safe shows no URL. */
+function absoluteHref(href: string, metadata: {base?: string} | undefined): string {
+	const safe = safeHref(href);
+	if (safe === '' || metadata?.base === undefined) return safe;
+	return resolveLink(safe, [metadata.base]) ?? '';
 }
 
 const formatImage: FormatCallback = (elem, _walk, builder) => {
@@ -148,7 +156,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 	selectors: [
 		{
 			selector: 'a',
-			options: {linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true, pathRewrite: safeHref},
+			options: {linkBrackets: ['(', ')'], hideLinkHrefIfSameAsText: true, pathRewrite: absoluteHref},
 		},
 		{selector: 'img', format: 'readableImage'},
 		{selector: 'blockquote', format: 'indentedQuote'},
@@ -162,23 +170,23 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 	],
 };
 
-let converter: ((html: string) => string) | undefined;
+let converter: ((html: string, metadata?: {base?: string}) => string) | undefined;
 
-function convertHtml(html: string): string {
+function convertHtml(html: string, base: string | undefined): string {
 	converter ??= htmlToText().compile(CONVERTER_OPTIONS);
-	return converter(html);
+	return converter(html, {base});
 }
 
 function crudeHtmlToText(html: string): string {
 	return decodeHTMLStrict(html.replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n').replace(/<[^<>]*>/g, ''));
 }
 
-function htmlBodyToText(value: string): string {
+function htmlBodyToText(value: string, base: string | undefined): string {
 	let html = value.length > MAX_BODY_CHARS ? value.slice(0, MAX_BODY_CHARS) : value;
 	if (!html.includes('<') && ESCAPED_MARKUP.test(html)) html = decodeHTMLStrict(html);
 	html = html.replace(DOUBLE_ESCAPED_ENTITY, '&');
 	try {
-		return convertHtml(html);
+		return convertHtml(html, base);
 	} catch {
 		// html-to-text recurses per nesting level; absurdly deep markup can overflow the stack.
 		return crudeHtmlToText(html);
@@ -211,7 +219,7 @@ export function bodyToText(body: ArticleBody): string {
 	let text: string;
 	try {
 		const value = typeof body.value === 'string' ? body.value : '';
-		const raw = body.format === 'html' ? htmlBodyToText(value) : value;
+		const raw = body.format === 'html' ? htmlBodyToText(value, typeof body.base === 'string' ? body.base : undefined) : value;
 		// Sanitize after decoding: `&#27;` in the HTML becomes a real ESC only now.
 		text = normalizeLayout(sanitizeText(raw));
 	} catch {

@@ -40,10 +40,11 @@ function tidyAuthor(value: string | undefined): string | null {
 	return oneLine(name) || null;
 }
 
-function toBody(text: RawText | undefined): ArticleBody {
+function toBody(text: RawText | undefined, base: string | null): ArticleBody {
 	if (text === undefined || typeof text.value !== 'string') return EMPTY_BODY;
 	const value = sanitizeText(text.value).trim();
-	return value === '' ? EMPTY_BODY : {format: text.html ? 'html' : 'text', value};
+	if (value === '') return EMPTY_BODY;
+	return text.html && base !== null ? {format: 'html', value, base} : {format: text.html ? 'html' : 'text', value};
 }
 
 function cleanCategories(values: string[] | undefined): string[] {
@@ -73,9 +74,11 @@ function titleFromText(summary: ArticleBody, content: ArticleBody): string {
 }
 
 function toArticle(item: RawItem, feed: string, raw: RawFeed): Article | null {
-	const summary = toBody(item.summary);
-	const content = toBody(item.content);
 	const link = resolveLink(item.link, [item.base, raw.base, raw.link]);
+	// Links inside the body are relative to the article's page, else to the feed's base.
+	const base = link ?? resolveLink('.', [item.base, raw.base, raw.link]);
+	const summary = toBody(item.summary, base);
+	const content = toBody(item.content, base);
 	const title = oneLine(item.title?.value);
 	if (title === '' && link === null && summary.value === '' && content.value === '') return null;
 	const categories = cleanCategories(item.categories);
@@ -87,7 +90,9 @@ function toArticle(item: RawItem, feed: string, raw: RawFeed): Article | null {
 		title: finalTitle,
 		author: tidyAuthor(item.author),
 		feed,
-		section: oneLine(item.section) || categories[0] || null,
+		// Only a section the feed names as such: a feed's first category is often a topic
+		// ("Broadband"), and the section picker would fill with them.
+		section: oneLine(item.section) || null,
 		published: date,
 		link,
 		summary,

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {bodyToText} from '../../src/core/html-text.js';
 import {normalizeFeed} from '../../src/core/normalize.js';
 import type {RawFeed, RawItem} from '../../src/core/raw-feed.js';
 import {resolveLink} from '../../src/core/resolve-link.js';
@@ -26,6 +27,7 @@ describe('normalizeFeed', () => {
 			summary: text('Short.'),
 			content: text('<p>Long.</p>', true),
 			categories: ['Bota', 'BE'],
+			section: 'Bota',
 		});
 		expect(article).toEqual({
 			id: 'https://news.example/1',
@@ -36,7 +38,7 @@ describe('normalizeFeed', () => {
 			published: Date.UTC(2024, 4, 3, 10),
 			link: 'https://news.example/1',
 			summary: {format: 'text', value: 'Short.'},
-			content: {format: 'html', value: '<p>Long.</p>'},
+			content: {format: 'html', value: '<p>Long.</p>', base: 'https://news.example/1'},
 			categories: ['Bota', 'BE'],
 		});
 	});
@@ -122,9 +124,9 @@ describe('normalizeFeed', () => {
 		expect(only({title: text('t')}).author).toBeNull();
 	});
 
-	it('takes the section from the item, else from its first category', () => {
+	it('takes the section only from an item that names one, not from its categories', () => {
 		expect(only({title: text('t'), section: '\u001B[7mSport\u001B[0m', categories: ['Bota']}).section).toBe('Sport');
-		expect(only({title: text('t'), categories: ['Bota', 'BE']}).section).toBe('Bota');
+		expect(only({title: text('t'), categories: ['Bota', 'BE']}).section).toBeNull();
 		expect(only({title: text('t')}).section).toBeNull();
 	});
 
@@ -153,7 +155,13 @@ describe('normalizeFeed', () => {
 	it('keeps bodies multi-line but strips controls and escape sequences from them', () => {
 		const article = only({title: text('t'), summary: text('line one\r\nline two\u0000\u001B[2J\u009B31m'), content: text('<p>a\u202Eb</p>', true)});
 		expect(article.summary).toEqual({format: 'text', value: 'line one\nline two'});
-		expect(article.content).toEqual({format: 'html', value: '<p>ab</p>'});
+		expect(article.content).toEqual({format: 'html', value: '<p>ab</p>', base: 'https://news.example/section/'});
+	});
+
+	it('gives an HTML body the article link as the base for its relative links', () => {
+		const article = only({title: text('t'), link: '/bota/1.html', content: text('<a href="../sport/">Sport</a>', true)});
+		expect(article.content.base).toBe('https://news.example/bota/1.html');
+		expect(bodyToText(article.content)).toBe('Sport (https://news.example/sport/)');
 	});
 
 	it('makes the same ids on every run, namespaced by feed for local guids', () => {

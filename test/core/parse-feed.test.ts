@@ -30,7 +30,7 @@ describe('parseFeed on JSON feeds', () => {
 			'https://flashnews.example/bota/2024/05/samiti',
 			'https://flashnews.example/bota/2024/05/zgjedhjet',
 		]);
-		expect(result.articles[0]).toMatchObject({author: 'Arben Hoxha, Drita Leka', section: 'Bota', published: Date.UTC(2024, 4, 3, 7, 30), feed: 'Flash News Bota'});
+		expect(result.articles[0]).toMatchObject({author: 'Arben Hoxha, Drita Leka', section: null, published: Date.UTC(2024, 4, 3, 7, 30), feed: 'Flash News Bota'});
 		expect(result.articles[1]).toMatchObject({id: 'Flash News Bota#2', author: 'Redaksia', published: Date.UTC(2024, 4, 2, 8)});
 	});
 
