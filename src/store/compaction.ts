@@ -71,7 +71,14 @@ export type CompactionResult = {
 export function compactLocked(
 	file: StateFile,
 	dir: string,
-	options: {known?: KnownFile; instance: string; seenNotes: ReadonlyMap<string, number>; now: number},
+	options: {
+		known?: KnownFile;
+		instance: string;
+		seenNotes: ReadonlyMap<string, number>;
+		now: number;
+		/** Only once the feeds have loaded: before that, every mark would look unseen. */
+		prune: boolean;
+	},
 ): CompactionResult {
 	const journals = takeJournals(dir);
 	const {known} = options;
@@ -97,7 +104,7 @@ export function compactLocked(
 		if (mark && seen > mark.seen) state.read.set(id, {at: mark.at, seen});
 	}
 
-	const pruned = pruneReadMarks(state, options.now);
+	const pruned = options.prune ? pruneReadMarks(state, options.now) : [];
 	file.write(encodeState(state, CURRENT_SCHEMA_VERSION));
 	const identity = fileIdentity(file.path);
 	for (const journal of journals) fs.rmSync(journal, {force: true});

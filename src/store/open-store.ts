@@ -116,7 +116,7 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 		if (loaded.needsWrite && release) {
 			// Written at once, so a damaged file is backed up and reported only once.
 			try {
-				const result = compactLocked(file, dir, {known, instance: '', seenNotes: new Map(), now: now()});
+				const result = compactLocked(file, dir, {known, instance: '', seenNotes: new Map(), now: now(), prune: false});
 				return createPersistentStore({...common, known: result.known, memory: toMemoryState(result.known.state), needsCompaction: false});
 			} catch (error) {
 				notices.push(`could not save ${file.path}: ${describe(error)}; changes are kept in the journal for next time`);

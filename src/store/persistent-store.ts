@@ -42,6 +42,8 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 	let known: KnownFile | undefined = setup.known;
 	/** "Last seen in a feed" times noted since the last compaction. */
 	let seenNotes = new Map<string, number>();
+	// Read marks are pruned only after this instance has been told which articles its feeds hold.
+	let feedsSeen = false;
 	/** The one timestamp of the action in progress, shared by its journal op and the memory view. */
 	let actionTime = 0;
 	const view = createMemoryStore(memory, {path: file.path, notices, now: () => actionTime});
@@ -103,7 +105,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 
 		if (!release) return false;
 		try {
-			const result = compactLocked(file, dir, {...(known ? {known} : {}), instance, seenNotes, now: now()});
+			const result = compactLocked(file, dir, {...(known ? {known} : {}), instance, seenNotes, now: now(), prune: feedsSeen});
 			known = result.known;
 			seenNotes = new Map();
 			pending = false;
@@ -195,6 +197,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 			};
 		},
 		noteSeen(ids) {
+			feedsSeen = true;
 			const time = now();
 			let moved = false;
 			for (const id of ids) {

@@ -28,7 +28,10 @@ it('prunes read marks after 90 days out of every loaded feed, and never prunes b
 	now = start + (60 * DAY);
 	session(store => store.noteSeen(['still-in-feed', 'not-read-at-all']));
 	now = start + (120 * DAY);
-	session(store => store.setRead('new', true));
+	session(store => {
+		store.setRead('new', true);
+		store.noteSeen(['new']);
+	});
 
 	const store = openStore({configDir: dir, now: () => now});
 	expect(store.isRead('still-in-feed')).toBe(true);
@@ -69,8 +72,28 @@ it('drops pruned marks from the running view too, and tells subscribers', () => 
 	let notified = 0;
 	store.subscribe(() => notified++);
 	store.setRead('new', true);
+	store.noteSeen(['new']);
 	store.flush();
 	expect(store.isRead('old')).toBe(false);
 	expect(notified).toBe(2);
 	store.close();
+});
+
+it('prunes nothing before this run has loaded its feeds, however old the marks', () => {
+	const dir = makeTempDir();
+	let now = start;
+	const first = openStore({configDir: dir, now: () => now});
+	first.setRead('old-but-still-in-its-feed', true);
+	first.close();
+	now = start + (200 * DAY);
+	// A mark made while a large feed is still loading, then a compaction before noteSeen.
+	const second = openStore({configDir: dir, now: () => now});
+	second.setRead('new', true);
+	second.flush();
+	expect(second.isRead('old-but-still-in-its-feed')).toBe(true);
+	second.noteSeen(['old-but-still-in-its-feed', 'new']);
+	second.close();
+	const third = openStore({configDir: dir, now: () => now});
+	expect(third.isRead('old-but-still-in-its-feed')).toBe(true);
+	third.close();
 });
