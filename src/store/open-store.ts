@@ -11,7 +11,6 @@ import {acquireLock} from './state-lock.js';
 import {decodeState, isPlainObject, type StoredState} from './stored-state.js';
 import type {ReaderStore} from './types.js';
 
-export {defaultConfigDir} from './state-file.js';
 export {PRUNE_READ_AFTER_MS} from './compaction.js';
 
 export type OpenStoreOptions = {

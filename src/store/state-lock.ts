@@ -54,7 +54,7 @@ function staleLockContent(file: string): string | undefined {
 	return dead ? content : undefined;
 }
 
-/** Removes a stale lock unless someone replaced it meanwhile (two processes can find it stale at once). */
+/** Removes the lock if it still holds `content`: never a lock someone else took meanwhile. */
 function removeStaleLock(file: string, content: string): void {
 	try {
 		if (fs.readFileSync(file, 'utf8') === content) fs.unlinkSync(file);
@@ -71,17 +71,16 @@ export function acquireLock(dir: string, waitMs: number): (() => void) | undefin
 	for (;;) {
 		try {
 			const fd = fs.openSync(file, 'wx', 0o600);
+			// The time makes the content unique to this taking of the lock, so release can tell it
+			// still holds it (a lock taken over as stale belongs to someone else).
+			const mine = JSON.stringify({pid: process.pid, host: os.hostname(), at: Date.now()});
 			try {
-				fs.writeFileSync(fd, JSON.stringify({pid: process.pid, host: os.hostname()}));
+				fs.writeFileSync(fd, mine);
 			} finally {
 				fs.closeSync(fd);
 			}
 
-			return () => {
-				try {
-					fs.unlinkSync(file);
-				} catch {}
-			};
+			return () => removeStaleLock(file, mine);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}

@@ -35,7 +35,9 @@ export function toReadMark(value: unknown): ReadMark | undefined {
 
 function toBody(value: unknown): ArticleBody {
 	if (!isPlainObject(value) || typeof value.value !== 'string') return {format: 'text', value: ''};
-	return {format: value.format === 'html' ? 'html' : 'text', value: sanitizeText(value.value)};
+	const format = value.format === 'html' ? 'html' : 'text';
+	const base = typeof value.base === 'string' ? sanitizeLine(value.base) : '';
+	return /^https?:/i.test(base) ? {format, value: sanitizeText(value.value), base} : {format, value: sanitizeText(value.value)};
 }
 
 const optionalLine = (value: unknown): string | null => (typeof value === 'string' ? sanitizeLine(value) : null);
@@ -49,6 +51,8 @@ export function toBookmarkSnapshot(value: unknown): BookmarkSnapshot | undefined
 	if (!isPlainObject(value)) return undefined;
 	const {id, title, savedAt} = value;
 	if (typeof id !== 'string' || id === '' || typeof title !== 'string' || !isTime(savedAt)) return undefined;
+	// Ids are printed too (bookmarks --json); one that needs cleaning did not come from flashnews.
+	if (sanitizeLine(id) !== id) return undefined;
 	const link = optionalLine(value.link);
 	return {
 		id,
@@ -102,8 +106,3 @@ export function encodeState(state: StoredState, schemaVersion: number): Record<s
 	return {schemaVersion, read: state.read, bookmarks: state.bookmarks};
 }
 
-export function cloneStoredState(state: StoredState): StoredState {
-	const read = new Map<string, ReadMark>();
-	for (const [id, mark] of state.read) read.set(id, {...mark});
-	return {read, bookmarks: new Map(state.bookmarks)};
-}

@@ -226,3 +226,23 @@ describe('two instances open at once', () => {
 		expect(openIn(dir).isBookmarked('to-remove')).toBe(false);
 	});
 });
+
+describe('bookmarks read back from disk', () => {
+	it('keep the base that relative links in their text resolve against', () => {
+		const dir = makeTempDir();
+		const first = openIn(dir);
+		first.setBookmark(article('x', {content: {format: 'html', value: '<a href="c.html">see</a>', base: 'https://ex.com/a/b.html'}}), true);
+		first.close();
+		const [saved] = openIn(dir).bookmarks();
+		expect(saved?.content).toEqual({format: 'html', value: '<a href="c.html">see</a>', base: 'https://ex.com/a/b.html'});
+	});
+
+	it('are dropped when their id carries control characters, since ids are printed', () => {
+		const dir = makeTempDir();
+		const first = openIn(dir);
+		first.setBookmark(article('bad\u009B31m'), true);
+		first.setBookmark(article('good'), true);
+		first.close();
+		expect(openIn(dir).bookmarks().map(bookmark => bookmark.id)).toEqual(['good']);
+	});
+});
