@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import chalk from 'chalk';
 import {parseArgs, UsageError} from './cli/args.js';
 import {bundledFeedPaths} from './cli/bundled-feeds.js';
 import {resolveConfigDir} from './cli/config-dir.js';
@@ -30,11 +29,17 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	debug = args.debug;
-	if (process.env.NO_COLOR) chalk.level = 0;
 
 	const interactive = !args.json && !args.plain && args.command === 'read' && process.stdout.isTTY && process.stdin.isTTY;
 	const store = openStore({configDir: resolveConfigDir(args.configDir)});
-	if (!interactive) for (const notice of store.notices) warn(notice);
+	// Notices (a damaged file moved aside, a failed save) go to stderr: at once when printing, and
+	// after the reader closes (where the status line showed them) so they stay in the scrollback.
+	let noticesShown = 0;
+	const showNotices = () => {
+		for (const notice of store.notices.slice(noticesShown)) warn(notice);
+		noticesShown = store.notices.length;
+	};
+	if (!interactive) showNotices();
 
 	try {
 		if (args.command === 'bookmarks') {
@@ -55,12 +60,12 @@ async function main(argv: string[]): Promise<number> {
 			const loading = startLoading(sources);
 			const {runReader} = await import('./cli/run-reader.js');
 			const failures = await runReader(loading, store);
-			reportFailures(failures);
+			reportProblems(failures);
 			return failures.length > 0 ? 1 : 0;
 		}
 
 		const results = await loadSources(sources);
-		reportFailures(results);
+		reportProblems(results);
 		const articles = mergeArticles(results);
 		store.noteSeen(articles.map(article => article.id));
 		if (args.json) printJson(articles, store);
@@ -68,11 +73,16 @@ async function main(argv: string[]): Promise<number> {
 		return results.some(result => !result.ok) ? 1 : 0;
 	} finally {
 		store.close();
+		showNotices();
 	}
 }
 
-function reportFailures(results: FeedResult[]): void {
-	for (const result of results) if (!result.ok) warn(`${result.source}: ${result.error}`);
+/** One line per failed source and per warning (items skipped, limits hit) of the others. */
+function reportProblems(results: FeedResult[]): void {
+	for (const result of results) {
+		if (!result.ok) warn(`${result.source}: ${result.error}`);
+		else for (const warning of result.warnings) warn(`${result.source}: ${warning}`);
+	}
 }
 
 function crash(error: unknown): never {

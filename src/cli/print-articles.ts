@@ -1,6 +1,6 @@
-import chalk from 'chalk';
 import type {Article} from '../core/article.js';
 import {toArticleJson} from '../core/article-json.js';
+import {createTheme} from '../ui/theme.js';
 import type {ReaderStore} from '../store/types.js';
 import {writeOut} from './output.js';
 
@@ -13,11 +13,15 @@ export function printJson(articles: readonly Article[], store: ReadState): void 
 	writeOut(`${JSON.stringify(rows, null, 2)}\n`);
 }
 
-/** `title — author · feed · date`, one article a line; colours only when chalk says the terminal takes them. */
+/**
+ * `title — author · feed · date`, one article a line, styled with the reader's theme only on a
+ * terminal; NO_COLOR drops colours (the theme keeps bold and dim).
+ */
 export function printPlain(articles: readonly Article[]): void {
+	const theme = createTheme();
 	const lines = articles.map(article => {
 		const byline = [article.author, article.feed, plainDate(article.published)].filter(Boolean).join(' · ');
-		return `${chalk.bold(article.title)} ${chalk.dim(`— ${byline}`)}`;
+		return `${theme.title(article.title)} ${theme.byline(`— ${byline}`)}`;
 	});
 	if (lines.length > 0) writeOut(`${lines.join('\n')}\n`);
 }

@@ -1,7 +1,3 @@
-import {jsonFeedKind} from './parse-json-feed.js';
-
-export type FeedFormat = 'json-feed' | 'flashnews-json' | 'xml' | 'html' | 'unknown';
-
 /** What the text looks like from its first characters, without parsing it. */
 export type TextKind = 'json' | 'xml' | 'html' | 'unknown';
 
@@ -19,18 +15,4 @@ export function sniffText(text: string): TextKind {
 	if (first === '{' || first === '[') return 'json';
 	if (first !== '<') return 'unknown';
 	return HTML_START.test(prefix.replace(PROLOG, '')) ? 'html' : 'xml';
-}
-
-/**
- * The format of a document, from its content rather than its file name. Telling the two JSON
- * shapes apart needs JSON.parse, so parseFeed sniffs with sniffText and parses once instead.
- */
-export function detectFormat(text: string): FeedFormat {
-	const kind = sniffText(text);
-	if (kind !== 'json') return kind;
-	try {
-		return jsonFeedKind(JSON.parse(text.replace(LEADING_SPACE, ''))) ?? 'unknown';
-	} catch {
-		return 'unknown';
-	}
 }

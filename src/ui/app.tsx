@@ -72,6 +72,9 @@ function statusSegments(message: string | null, loading: LoadingState, notices: 
 	for (const result of loading.results) {
 		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});
 	}
+	for (const result of loading.results) {
+		if (result?.ok) for (const warning of result.warnings) segments.push({text: `${result.source}: ${warning}`, style: 'status'});
+	}
 	for (const notice of notices) segments.push({text: notice, style: 'status'});
 	return segments;
 }

@@ -1,42 +1,23 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {detectFormat, sniffText} from '../../src/core/detect-format.js';
+import {sniffText} from '../../src/core/detect-format.js';
+import {jsonFeedKind} from '../../src/core/parse-json-feed.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 
-describe('detectFormat', () => {
+describe('telling JSON shapes apart', () => {
 	it('recognizes JSON Feed 1.0 and 1.1 by their version', () => {
-		expect(detectFormat(fixture('json/jsonfeed-1.0.json'))).toBe('json-feed');
-		expect(detectFormat(fixture('json/jsonfeed-1.1.json'))).toBe('json-feed');
+		expect(jsonFeedKind(JSON.parse(fixture('json/jsonfeed-1.0.json')))).toBe('json-feed');
+		expect(jsonFeedKind(JSON.parse(fixture('json/jsonfeed-1.1.json')))).toBe('json-feed');
 	});
 
 	it('recognizes the simple JSON object and a bare array of articles', () => {
-		expect(detectFormat(fixture('json/simple-object.json'))).toBe('flashnews-json');
-		expect(detectFormat(fixture('json/simple-array.json'))).toBe('flashnews-json');
+		expect(jsonFeedKind(JSON.parse(fixture('json/simple-object.json')))).toBe('flashnews-json');
+		expect(jsonFeedKind(JSON.parse(fixture('json/simple-array.json')))).toBe('flashnews-json');
 	});
 
-	it('skips a byte order mark and leading whitespace', () => {
-		expect(detectFormat('\uFEFF\n  {"articles": []}')).toBe('flashnews-json');
-		expect(detectFormat('\uFEFF  <?xml version="1.0"?><rss/>')).toBe('xml');
-	});
-
-	it('calls feeds XML and web pages HTML, also behind an XML declaration or comment', () => {
-		expect(detectFormat('<?xml version="1.0"?>\n<!-- generated --><feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('xml');
-		expect(detectFormat('<rss version="2.0"><channel/></rss>')).toBe('xml');
-		expect(detectFormat(fixture('broken/page.html'))).toBe('html');
-		expect(detectFormat('<?xml version="1.0"?>\n<!-- x -->\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')).toBe('html');
-		expect(detectFormat('<!doctype HTML><title>x</title>')).toBe('html');
-	});
-
-	it('does not mistake an XML element that starts with "html" for a page', () => {
-		expect(detectFormat('<htmlfeed><item/></htmlfeed>')).toBe('xml');
-	});
-
-	it('says unknown for JSON of the wrong shape, broken JSON and prose', () => {
-		expect(detectFormat(fixture('broken/wrong-shape.json'))).toBe('unknown');
-		expect(detectFormat(fixture('broken/invalid.json'))).toBe('unknown');
-		expect(detectFormat(fixture('broken/prose.txt'))).toBe('unknown');
-		expect(detectFormat('')).toBe('unknown');
+	it('knows no shape for JSON that is neither', () => {
+		expect(jsonFeedKind(JSON.parse(fixture('broken/wrong-shape.json')))).toBeNull();
 	});
 });
 
@@ -47,5 +28,23 @@ describe('sniffText', () => {
 		expect(sniffText('<feed>')).toBe('xml');
 		expect(sniffText('<html><p>')).toBe('html');
 		expect(sniffText('hello')).toBe('unknown');
+		expect(sniffText('')).toBe('unknown');
+	});
+
+	it('skips a byte order mark and leading whitespace', () => {
+		expect(sniffText('\uFEFF\n  {"articles": []}')).toBe('json');
+		expect(sniffText('\uFEFF  <?xml version="1.0"?><rss/>')).toBe('xml');
+	});
+
+	it('calls feeds XML and web pages HTML, also behind an XML declaration or comment', () => {
+		expect(sniffText('<?xml version="1.0"?>\n<!-- generated --><feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('xml');
+		expect(sniffText('<rss version="2.0"><channel/></rss>')).toBe('xml');
+		expect(sniffText(fixture('broken/page.html'))).toBe('html');
+		expect(sniffText('<?xml version="1.0"?>\n<!-- x -->\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>')).toBe('html');
+		expect(sniffText('<!doctype HTML><title>x</title>')).toBe('html');
+	});
+
+	it('does not mistake an XML element that starts with "html" for a page', () => {
+		expect(sniffText('<htmlfeed><item/></htmlfeed>')).toBe('xml');
 	});
 });

@@ -46,15 +46,23 @@ describe('flashnews --json', () => {
 });
 
 describe('flashnews --plain', () => {
-	it('prints one uncoloured line per article when NO_COLOR is set', () => {
+	it('prints one plain line per article, with no escape codes into a pipe', () => {
 		const json = JSON.parse(runCli(['--json', '--config-dir', configDir()]).stdout) as ArticleJson[];
-		const {stdout, status} = runCli(['--plain', '--config-dir', configDir()], {NO_COLOR: '1', FORCE_COLOR: '1'});
+		const {stdout, status} = runCli(['--plain', '--config-dir', configDir()], {FORCE_COLOR: undefined, NO_COLOR: undefined});
 		expect(status).toBe(0);
 		const lines = stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(json.length);
 		expect(stdout).not.toContain('\u001B');
 		expect(lines[0]).toBe(`${json[0]!.title} — ${[json[0]!.author, json[0]!.feed].filter(Boolean).join(' · ')} · ${lines[0]!.slice(-16)}`);
 		expect(lines[0]!.slice(-16)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+	});
+
+	it('drops colours under NO_COLOR even where colour is forced, keeping bold', () => {
+		const colour = /\u001B\[(?:3[0-7]|9[0-7]|38;)/;
+		expect(runCli(['--plain', '--config-dir', configDir()], {FORCE_COLOR: '1'}).stdout).toMatch(colour);
+		const {stdout} = runCli(['--plain', '--config-dir', configDir()], {FORCE_COLOR: '1', NO_COLOR: '1'});
+		expect(stdout).not.toMatch(colour);
+		expect(stdout).toContain('\u001B[1m');
 	});
 
 	it('is what you get when standard output is a pipe', () => {
@@ -103,6 +111,17 @@ describe('command-line conventions', () => {
 		expect(status).toBe(2);
 		expect(stderr.trim().split('\n')).toHaveLength(1);
 		expect(stderr).toContain('--frobnicate');
+	});
+
+	it('moves a damaged state file aside and says so once, on stderr', () => {
+		const dir = configDir();
+		writeFileSync(path.join(dir, 'config.json'), '{"schemaVersion": 1, "read": {');
+		const {stdout, stderr, status} = runCli(['--plain', '--config-dir', dir]);
+		expect(status).toBe(0);
+		expect(stdout.length).toBeGreaterThan(0);
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+		expect(stderr).toMatch(/config\.json was damaged/);
+		expect(readdirSync(dir).some(name => name.startsWith('config.json.corrupt-'))).toBe(true);
 	});
 
 	it('lists no bookmarks on a fresh store', () => {

@@ -16,10 +16,6 @@ export function applyFilter(articles: readonly Article[], filter: ArticleFilter)
 	}
 }
 
-export function sameFilter(a: ArticleFilter, b: ArticleFilter): boolean {
-	return filterKey(a) === filterKey(b);
-}
-
 /** A unique string per filter, for React keys and comparisons. */
 export function filterKey(filter: ArticleFilter): string {
 	switch (filter.kind) {
