@@ -29,11 +29,8 @@ export function pruneReadMarks(state: StoredState, now: number): string[] {
 /** The state file as this instance last read or wrote it. */
 export type KnownFile = {
 	state: StoredState;
-	/**
-	 * fileIdentity() of the file at that moment. null means `state` replaces the file whatever it
-	 * holds (the recovered contents of a damaged file that could not be written yet).
-	 */
-	identity: string | null;
+	/** fileIdentity() of the file at that moment. */
+	identity: string;
 };
 
 /** Changes whenever the file is replaced (conf writes through rename) or edited in place. */
@@ -85,7 +82,7 @@ export function compactLocked(
 	let state: StoredState;
 	let foreign = false;
 	let notice: string | undefined;
-	if (known && (known.identity === null || known.identity === fileIdentity(file.path))) {
+	if (known && known.identity === fileIdentity(file.path)) {
 		state = known.state;
 	} else {
 		({state, notice} = loadState(file.path, file.read(), options.now));

@@ -110,8 +110,9 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 			compactWhenIdleMs: options.compactWhenIdleMs ?? 2000,
 			compactAtLeastEveryMs: options.compactAtLeastEveryMs ?? 20_000,
 		};
-		// A migrated or recovered file gets identity null: its state must be written whatever the file holds.
-		const known: KnownFile = {state: loaded.state, identity: loaded.needsWrite ? null : identity};
+		// A migrated or recovered state replaces the file at the first compaction, unless another
+		// instance rewrote the file meanwhile: then that file is read again and nothing is lost.
+		const known: KnownFile = {state: loaded.state, identity};
 		if (loaded.needsWrite && release) {
 			// Written at once, so a damaged file is backed up and reported only once.
 			try {
