@@ -11,6 +11,7 @@ import {StatusLine} from './chrome/status-line.js';
 import {ArticleDetail} from './detail/article-detail.js';
 import {createDetailLayout} from './detail/detail-lines.js';
 import {HelpOverlay} from './help/help-overlay.js';
+import {useClock} from './hooks/use-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {hintsFor} from './key-bindings.js';
 import {HeadlineList} from './list/headline-list.js';
@@ -25,7 +26,7 @@ import {createTheme, type Theme} from './theme.js';
 export type ReaderAppProps = {
 	sources: Source[];
 	store: ReaderStore;
-	/** "Now" for relative times ("3h ago"); defaults to the time of mounting. */
+	/** "Now" for relative times ("3h ago"); defaults to the clock, updated every minute. */
 	now?: number;
 	/** Defaults to `createTheme()`: chalk's detected color level, NO_COLOR honoured. */
 	theme?: Theme;
@@ -82,7 +83,7 @@ function statusSegments(message: string | null, loading: LoadingState, notices: 
 export function ReaderApp(props: ReaderAppProps) {
 	const {sources, store} = props;
 	const {exit} = useApp();
-	const [now] = useState(() => props.now ?? Date.now());
+	const now = useClock(props.now);
 	const theme = useMemo(() => props.theme ?? createTheme(), [props.theme]);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const rows = Math.max(CHROME_ROWS + 1, terminalRows - SPARE_ROWS);
