@@ -1,25 +1,16 @@
 import {render} from 'ink';
 import type {FeedResult} from '../core/article.js';
-import {settledResults, settleLoad, type Source} from '../core/sources.js';
+import type {StartedSource} from '../core/sources.js';
 import type {ReaderStore} from '../store/types.js';
 import {ReaderApp} from '../ui/app.js';
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
-export async function runReader(sources: Source[], store: ReaderStore): Promise<FeedResult[]> {
-	const failures: FeedResult[] = [];
-	const watched = sources.map(source => {
-		const result = settleLoad(source).then(settled => {
-			if (!settled.ok) failures.push(settled);
-			return settled;
-		});
-		return {...source, load: () => result};
-	});
-
+export async function runReader(sources: StartedSource[], store: ReaderStore): Promise<FeedResult[]> {
 	// Feeds that finished loading while the interface code loaded are in the very first frame.
-	const initialResults = await settledResults(watched);
+	const initialResults = sources.map(source => source.result);
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
-	const app = render(<ReaderApp sources={watched} store={store} initialResults={initialResults} />, {
+	const app = render(<ReaderApp sources={sources} store={store} initialResults={initialResults} />, {
 		exitOnCtrlC: true,
 		maxFps: 60,
 	});
@@ -36,5 +27,5 @@ export async function runReader(sources: Source[], store: ReaderStore): Promise<
 	} finally {
 		store.close();
 	}
-	return failures;
+	return sources.flatMap(source => (source.result === undefined || source.result.ok ? [] : [source.result]));
 }

@@ -145,28 +145,21 @@ export function loadSources(sources: Source[]): Promise<FeedResult[]> {
 	return Promise.all(sources.map(settleLoad));
 }
 
+/** A source whose load has started; `result` is set the moment it finishes. */
+export type StartedSource = Source & {readonly result: FeedResult | undefined};
+
 /**
- * Starts every load now and returns sources whose load() hands back that same result, so reading
- * and parsing overlap with whatever the caller does next (such as loading the interface).
+ * Starts every load now and returns sources whose load() hands back that same result. Small files
+ * are read and parsed at once, so their results are in place as soon as pending promise callbacks
+ * have run: the interface, loaded meanwhile, can draw them in its very first frame.
  */
-export function startLoading(sources: Source[]): Source[] {
+export function startLoading(sources: Source[]): StartedSource[] {
 	return sources.map(source => {
-		const result = settleLoad(source);
-		return {...source, load: () => result};
+		const started: {-readonly [K in keyof StartedSource]: StartedSource[K]} = {...source, result: undefined, load: () => loading};
+		const loading = settleLoad(source).then(result => {
+			started.result = result;
+			return result;
+		});
+		return started;
 	});
-}
-
-const NOT_YET = Symbol('not settled');
-
-/**
- * The results of the sources whose load has already finished (undefined for the others), found
- * without waiting for the rest: once pending callbacks have run (setImmediate), a settled promise
- * wins a race against one resolved after it.
- */
-export async function settledResults(sources: readonly Source[]): Promise<Array<FeedResult | undefined>> {
-	const loads = sources.map(settleLoad);
-	await new Promise(resolve => setImmediate(resolve));
-	const notYet = Promise.resolve(NOT_YET);
-	const firsts = await Promise.all(loads.map(load => Promise.race([load, notYet])));
-	return firsts.map(first => (first === NOT_YET ? undefined : first));
 }
