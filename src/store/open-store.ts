@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {compactLocked, fileIdentity, type KnownFile} from './compaction.js';
-import {journalFiles, readOps, type JournalOp} from './journal.js';
+import {journalFiles, readOps} from './journal.js';
 import {loadState} from './load-state.js';
 import {createMemoryStore, emptyState, type MemoryState} from './memory-store.js';
+import {applyOpToMemory, describeError, fillMemoryState} from './memory-view.js';
 import {NewerSchemaError} from './migrations.js';
 import {createPersistentStore} from './persistent-store.js';
 import {defaultConfigDir, openStateFile, type FileContent, type StateFile} from './state-file.js';
@@ -26,15 +27,8 @@ export type OpenStoreOptions = {
 /** How long opening waits for another instance's compaction before reading without the lock. */
 const OPEN_LOCK_WAIT_MS = 2000;
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 function toMemoryState(state: StoredState): MemoryState {
-	const memory = emptyState();
-	for (const [id, mark] of state.read) memory.read.set(id, mark.at);
-	for (const [id, snapshot] of state.bookmarks) memory.bookmarks.set(id, snapshot);
-	return memory;
+	return fillMemoryState(emptyState(), state);
 }
 
 /** A file from a newer version is shown as far as this version understands it, and never written. */
@@ -47,19 +41,12 @@ function newerFileStore(file: StateFile, content: FileContent, error: NewerSchem
 	});
 }
 
-function applyToMemory(memory: MemoryState, op: JournalOp): void {
-	if (op.op === 'read') memory.read.set(op.id, op.at);
-	else if (op.op === 'unread') memory.read.delete(op.id);
-	else if (op.op === 'bookmark') memory.bookmarks.set(op.snapshot.id, op.snapshot);
-	else memory.bookmarks.delete(op.id);
-}
-
 /** Applies every journal (ops not compacted yet, from any instance) to the view; returns how many. */
 function replayJournals(dir: string, memory: MemoryState): number {
 	let replayed = 0;
 	for (const journal of journalFiles(dir)) {
 		for (const op of readOps(journal)) {
-			applyToMemory(memory, op);
+			applyOpToMemory(memory, op);
 			replayed++;
 		}
 	}
@@ -119,7 +106,7 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 				const result = compactLocked(file, dir, {known, instance: '', seenNotes: new Map(), now: now(), prune: false});
 				return createPersistentStore({...common, known: result.known, memory: toMemoryState(result.known.state), needsCompaction: false});
 			} catch (error) {
-				notices.push(`could not save ${file.path}: ${describe(error)}; changes are kept in the journal for next time`);
+				notices.push(`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`);
 			}
 		}
 
@@ -145,7 +132,7 @@ export function openStore(options: OpenStoreOptions = {}): ReaderStore {
 		const file = path.join(dir, 'config.json');
 		return createMemoryStore(emptyState(), {
 			path: file,
-			notices: [`could not open state at ${file}: ${describe(error)}; changes will not be saved`],
+			notices: [`could not open state at ${file}: ${describeError(error)}; changes will not be saved`],
 			now,
 		});
 	}

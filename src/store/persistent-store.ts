@@ -2,6 +2,7 @@ import type {Article} from '../core/article.js';
 import {compactLocked, SEEN_RESOLUTION_MS, type KnownFile} from './compaction.js';
 import {appendOp, type JournalOp} from './journal.js';
 import {createMemoryStore, type MemoryState} from './memory-store.js';
+import {describeError, fillMemoryState} from './memory-view.js';
 import {NewerSchemaError} from './migrations.js';
 import type {StateFile} from './state-file.js';
 import {acquireLock} from './state-lock.js';
@@ -30,10 +31,6 @@ export type PersistentStoreSetup = {
 };
 
 const FLUSH_LOCK_WAIT_MS = 3000;
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
 
 export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore {
 	const {dir, file, now, notices, memory} = setup;
@@ -78,10 +75,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 	/** Makes the memory view match merged state that holds other instances' changes. */
 	function adopt(state: StoredState): void {
 		if (sameAsMemory(state)) return;
-		memory.read.clear();
-		for (const [id, mark] of state.read) memory.read.set(id, mark.at);
-		memory.bookmarks.clear();
-		for (const [id, snapshot] of state.bookmarks) memory.bookmarks.set(id, snapshot);
+		fillMemoryState(memory, state);
 		changed();
 	}
 
@@ -99,7 +93,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 		try {
 			release = acquireLock(dir, lockWaitMs);
 		} catch (error) {
-			addNotice(`could not save ${file.path}: ${describe(error)}; changes are kept in the journal for next time`);
+			addNotice(`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`);
 			return true;
 		}
 
@@ -123,7 +117,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 				saving = false;
 				addNotice(`${file.path} was changed by a newer flashnews (${error.message}); changes will not be saved`);
 			} else {
-				addNotice(`could not save ${file.path}: ${describe(error)}; changes are kept in the journal for next time`);
+				addNotice(`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`);
 			}
 		} finally {
 			release();
@@ -152,7 +146,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 		} catch (error) {
 			saving = false;
 			cancelTimers();
-			addNotice(`could not save changes to ${dir}: ${describe(error)}; changes will not be saved`);
+			addNotice(`could not save changes to ${dir}: ${describeError(error)}; changes will not be saved`);
 			return;
 		}
 
