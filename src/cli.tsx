@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import {parseArgs, UsageError} from './cli/args.js';
+import {leaveAlternateScreen} from './cli/alternate-screen.js';
 import {bundledFeedPaths} from './cli/bundled-feeds.js';
 import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
@@ -86,6 +87,7 @@ function reportProblems(results: FeedResult[]): void {
 }
 
 function crash(error: unknown): never {
+	leaveAlternateScreen();
 	if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? error.message}\n`);
 	else warn(`unexpected error: ${error instanceof Error ? error.message : String(error)} (run with --debug for details)`);
 	process.exit(1);

@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {FeedResult} from '../core/article.js';
 import type {StartedSource} from '../core/sources.js';
 import type {ReaderStore} from '../store/types.js';
+import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
 import {ReaderApp} from '../ui/app.js';
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
@@ -10,6 +11,7 @@ export async function runReader(sources: StartedSource[], store: ReaderStore): P
 	const initialResults = sources.map(source => source.result);
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
+	enterAlternateScreen();
 	const app = render(<ReaderApp sources={sources} store={store} initialResults={initialResults} />, {
 		exitOnCtrlC: true,
 		maxFps: 60,
@@ -18,6 +20,7 @@ export async function runReader(sources: StartedSource[], store: ReaderStore): P
 	const onSignal = (signal: NodeJS.Signals) => {
 		store.close();
 		app.unmount();
+		leaveAlternateScreen();
 		process.exit(signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130);
 	};
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.once(signal, onSignal);
@@ -26,6 +29,7 @@ export async function runReader(sources: StartedSource[], store: ReaderStore): P
 		await app.waitUntilExit();
 	} finally {
 		store.close();
+		leaveAlternateScreen();
 	}
 	return sources.flatMap(source => (source.result === undefined || source.result.ok ? [] : [source.result]));
 }

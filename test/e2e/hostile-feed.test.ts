@@ -6,7 +6,7 @@ const hostile = ['escape-sequences.json', 'raw-escape-bytes.rss'].map(name => pa
 const {start, configDir} = terminalTestKit();
 
 describe.skipIf(!hasTmux())('a feed full of escape sequences in a real terminal', () => {
-	it('shows the plain text and leaves the terminal title, colours, cursor and clipboard alone', async () => {
+	it('shows the plain text and leaves the terminal title, colours, cursor, screen and clipboard as they were', async () => {
 		const app = start(['--config-dir', configDir(), ...hostile], {thenPrint: 'AFTER-QUIT'});
 		const titleBefore = app.paneInfo('#{pane_title}');
 
@@ -20,10 +20,13 @@ describe.skipIf(!hasTmux())('a feed full of escape sequences in a real terminal'
 		const detail = await app.waitFor('article 1 of 3');
 		expect(detail).toContain('Body Click text cursor alt screen dcs');
 		expect(detail).toContain('Second paragraph here');
-		expect(app.paneInfo('#{alternate_on}')).toBe('0');
+		// The reader's own alternate screen; the feed's ESC[?1049h was removed, not obeyed.
+		expect(app.paneInfo('#{alternate_on}')).toBe('1');
 
 		app.press('Escape', 'q');
 		const after = await app.waitFor('AFTER-QUIT');
+		// Leaving the alternate screen gave the shell its screen back.
+		expect(after).not.toContain('3 articles');
 		expect(after).not.toMatch(/PWNED|RAW TITLE|cm0gLXJmIH4|ZWNobyBoaQ/);
 		expect(app.paneInfo('#{pane_title}')).toBe(titleBefore);
 		expect(app.paneInfo('#{cursor_flag}')).toBe('1');

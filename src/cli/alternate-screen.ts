@@ -1,0 +1,25 @@
+import {writeSync} from 'node:fs';
+
+// Like less, vim and newsboat, the reader draws on the terminal's alternate screen, so quitting
+// gives the user back the shell screen and scrollback exactly as they were.
+const ENTER = '\u001B[?1049h';
+const LEAVE = '\u001B[?1049l';
+
+let active = false;
+
+export function enterAlternateScreen(): void {
+	if (active) return;
+	active = true;
+	writeSync(1, ENTER);
+	// Any way out (quit, signal, crash, process.exit) leaves it, before the shell prompt returns.
+	process.once('exit', leaveAlternateScreen);
+}
+
+/** Idempotent; call it before printing anything the user must still see after exit. */
+export function leaveAlternateScreen(): void {
+	if (!active) return;
+	active = false;
+	try {
+		writeSync(1, LEAVE);
+	} catch {}
+}
