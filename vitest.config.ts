@@ -5,5 +5,6 @@ export default defineConfig({
 		include: ['test/**/*.test.{ts,tsx}'],
 		testTimeout: 20_000,
 		hookTimeout: 30_000,
+		globalSetup: ['test/setup/cache-dir.ts'],
 	},
 });

@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {launch, sleep} from './pty-timing.mjs';
+import {launch, sleep, terminalEnv} from './pty-timing.mjs';
 import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -36,13 +36,26 @@ export async function snapshotApp({attempts = 10} = {}) {
 	return false;
 }
 
+let sharedCacheDir;
+
+/**
+ * The code cache every run shares unless told otherwise (never the user's own ~/.cache): warm
+ * after the first run that quits, as it is for a user from the second launch on.
+ */
+export function benchCacheDir() {
+	sharedCacheDir ??= makeTempDir('flashnews-bench-cache-');
+	return sharedCacheDir;
+}
+
 /**
  * Runs `use(session)` on a fresh reader over `files` (none: the bundled feeds) with an empty
- * config dir, then makes sure the process and the dir are gone.
+ * config dir, then makes sure the process and the dir are gone. `cacheDir` is where its code cache
+ * lives (see src/cli/code-cache.ts).
  */
-export async function withApp(files, use) {
+export async function withApp(files, use, {cacheDir = benchCacheDir()} = {}) {
 	const configDir = makeTempDir('flashnews-bench-config-');
-	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot});
+	const env = terminalEnv({FLASHNEWS_CACHE_DIR: cacheDir});
+	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env});
 	try {
 		return await use(session);
 	} finally {

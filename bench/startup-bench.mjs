@@ -1,6 +1,6 @@
 // Start-up: launch to the first frame of the list on the bundled feeds, against `node -e 0`.
 import {spawnSync} from 'node:child_process';
-import {cliPath, repoRoot, withApp} from './app-session.mjs';
+import {benchCacheDir, cliPath, repoRoot, withApp} from './app-session.mjs';
 import {terminalEnv, timeUntilExit} from './pty-timing.mjs';
 import {formatRatio, heading, note, statLine} from './report.mjs';
 import {repeat, summarize} from './stats.mjs';
@@ -22,27 +22,45 @@ function bundledArticleCount() {
 	}
 }
 
-/** Returns the ratio of medians (app / node -e 0). */
+/**
+ * Returns the ratios of medians against `node -e 0`: `warm` for every launch but the first (the
+ * code cache saved by an earlier session in place), `cold` for the first launch after an install
+ * or upgrade (no code cache yet).
+ */
 export async function runStartupBench({runs}) {
 	const count = bundledArticleCount();
 	const marker = new RegExp(`(?<!\\d)${count} articles`);
 	heading(`Start-up on the bundled feeds (pty 100x30, until the header shows all "${count} articles")`);
-	// Alternating the two (node, app, node, app…) spreads any change in machine load over both.
+	// Alternating the three (node, cold, warm, node…) spreads any change in machine load over all.
 	const nodeTimes = [];
-	const appTimes = [];
+	const coldTimes = [];
+	const warmTimes = [];
 	const launchNode = () => timeUntilExit(process.execPath, ['-e', '0']);
-	const launchApp = () => withApp([], session => session.waitForText(marker, 20_000));
+	const launchApp = cacheDir => withApp([], session => session.waitForText(marker, 20_000), {cacheDir});
+	const launchCold = async () => {
+		const cacheDir = makeTempDir('flashnews-bench-cold-cache-');
+		try {
+			return await launchApp(cacheDir);
+		} finally {
+			removeTempDir(cacheDir);
+		}
+	};
 	await launchNode();
-	await launchApp();
+	await launchCold();
+	// This one saves the code cache that the warm runs use.
+	await launchApp(benchCacheDir());
 	await repeat(runs, async () => {
 		nodeTimes.push(await launchNode());
-		appTimes.push(await launchApp());
+		coldTimes.push(await launchCold());
+		warmTimes.push(await launchApp(benchCacheDir()));
 	});
 	const node = summarize(nodeTimes);
 	statLine('node -e 0 (launch to exit)', node);
-	const app = summarize(appTimes);
-	const ratio = app.median / node.median;
-	statLine('flashnews (launch to list)', app, `${formatRatio(ratio)} node -e 0`);
-	if (!Number.isFinite(ratio)) note('start-up not measured');
-	return ratio;
+	const warm = summarize(warmTimes);
+	const cold = summarize(coldTimes);
+	const ratios = {warm: warm.median / node.median, cold: cold.median / node.median};
+	statLine('flashnews (launch to list)', warm, `${formatRatio(ratios.warm)} node -e 0`);
+	statLine('  first launch, no code cache yet', cold, `${formatRatio(ratios.cold)} node -e 0`);
+	if (!Number.isFinite(ratios.warm)) note('start-up not measured');
+	return ratios;
 }

@@ -1,11 +1,12 @@
-// Bundles the CLI into dist/ so start-up loads a few files instead of hundreds of ESM modules.
-// Code the first frame does not need is behind dynamic import() (separate chunks) or loaded on
-// first use from node_modules (see scripts/cli-build-options.mjs).
+// Bundles the CLI into dist/: a small launcher (cli.js), the reader in one file (app.cjs) and the
+// parse worker. Code that only some runs need is loaded on first use from node_modules (see
+// scripts/cli-build-options.mjs).
 import {chmodSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {cliBuildOptions} from './cli-build-options.mjs';
+import {cliBuilds} from './cli-build-options.mjs';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await build({...cliBuildOptions, absWorkingDir: fileURLToPath(new URL('..', import.meta.url)), outdir: 'dist'});
+await Promise.all(cliBuilds({outdir: 'dist'}).map(options => build({...options, absWorkingDir: root})));
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -16,6 +16,51 @@ const confUnused = {
 	semver: "const unused = () => { throw new Error('flashnews does not use conf migrations'); }; export default new Proxy({}, {get: () => unused});",
 };
 
+// The reader's bundle is CommonJS so the launcher can compile it with a V8 code cache (see
+// src/launcher.ts). Two dependencies use top-level await, which CommonJS cannot hold:
+// - yoga-layout awaits its wasm: here it exports a live binding instead, filled in when the wasm is
+//   ready, and leaves the promise where src/cli/layout-engine-ready.ts finds it;
+// - Ink's reconciler awaits devtools and its package.json only when DEV=true: here it does neither.
+const yogaEntry = `import loadYoga from '../binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './wrapAssembly.js';
+let Yoga;
+globalThis[Symbol.for('flashnews.layout-engine-ready')] = loadYoga().then(loaded => { Yoga = wrapAssembly(loaded); });
+export {Yoga as default};
+export * from './generated/YGEnums.js';`;
+
+function replaceExactly(source, path, replacements) {
+	let result = source;
+	for (const [from, to] of replacements) {
+		if (!result.includes(from)) throw new Error(`${path} changed: revisit scripts/cli-build-options.mjs`);
+		result = result.replace(from, to);
+	}
+	return result;
+}
+
+const commonJsPlugin = {
+	name: 'flashnews-commonjs',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, args => {
+			replaceExactly(readFileSync(args.path, 'utf8'), args.path, [['const Yoga = wrapAssembly(await loadYoga());', '']]);
+			return {contents: yogaEntry, loader: 'js'};
+		});
+		build.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, args => ({
+			contents: replaceExactly(readFileSync(args.path, 'utf8'), args.path, [
+				["await import('./devtools.js');", "throw Object.assign(new Error('flashnews is built without React devtools'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			]),
+			loader: 'js',
+		}));
+	},
+};
+
+const sameCodes = `function sameCodes(a, b) {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+	return true;
+}`;
+
 export const startupPlugin = {
 	name: 'flashnews-startup',
 	setup(build) {
@@ -37,6 +82,18 @@ export const startupPlugin = {
 		build.onResolve({filter: /^string-width$/}, args =>
 			args.importer.includes('/node_modules/') ? {path: inkStringWidth} : undefined,
 		);
+		// Ink turns every cell of every frame into a styled character and back (@alcalzone/ansi-tokenize),
+		// about half of the first frame. Two changes with the same output (test/cli/build-patches.test.ts):
+		// the characters of one style run share one styles array (the library never changes one; a
+		// new style builds a new array), and a character styled like the one before it adds no codes,
+		// so the per-cell diff is skipped.
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, args => ({
+			contents: `${replaceExactly(readFileSync(args.path, 'utf8'), args.path, [
+				['styles: [...codes],', 'styles: codes,'],
+				['        else {\n            ret += ansiCodesToString(diffAnsiCodes(', '        else if (!sameCodes(chars[i - 1].styles, char.styles)) {\n            ret += ansiCodesToString(diffAnsiCodes('],
+			])}\n${sameCodes}`,
+			loader: 'js',
+		}));
 		// yoga-layout's emscripten loader fetch()es its inlined wasm when fetch exists, which pulls in
 		// Node's undici (about 35 ms). Without fetch it decodes the same bytes synchronously.
 		build.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, args => {
@@ -53,22 +110,52 @@ export const startupPlugin = {
 	},
 };
 
-export const cliBuildOptions = {
-	entryPoints: {cli: 'src/cli.tsx', 'parse-worker': 'src/core/parse-worker.ts'},
+const shared = {
 	bundle: true,
-	splitting: true,
-	format: 'esm',
 	platform: 'node',
 	target: 'node20',
+	// Node 20 has the regexp `v` flag. Left to esbuild's default, string-width's /\p{RGI_Emoji}/v
+	// literal becomes new RegExp(…) and is compiled at every start-up (14 ms) instead of on first use.
+	supported: {'regexp-set-notation': true},
 	jsx: 'automatic',
 	minify: true,
 	legalComments: 'none',
-	// Some CommonJS dependencies call require(); give the ESM bundle one.
-	banner: {js: "import {createRequire as __flashnewsRequire} from 'node:module';const require=__flashnewsRequire(import.meta.url);"},
-	// Ink optionally imports react-devtools-core only when DEV=true.
-	external: ['react-devtools-core', ...lazyDependencies],
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [startupPlugin],
 	logLevel: 'warning',
 };
 
+/**
+ * The three files of dist/, as esbuild option sets:
+ * - cli.js, the launcher (src/launcher.ts): small ESM that compiles app.cjs with a code cache;
+ * - app.cjs, the whole reader in one CommonJS file (src/cli.tsx exports runCli);
+ * - parse-worker.js, the worker that parses large feeds off the main thread.
+ */
+export function cliBuilds({outdir, minify = true}) {
+	return [
+		{...shared, minify, entryPoints: {cli: 'src/launcher.ts'}, format: 'esm', outdir},
+		{
+			...shared,
+			minify,
+			entryPoints: {app: 'src/cli.tsx'},
+			outdir,
+			outExtension: {'.js': '.cjs'},
+			format: 'cjs',
+			// import.meta.url in the sources (finding feeds/, the worker, lazy dependencies) means this file.
+			banner: {js: "var __flashnewsFileUrl=require('node:url').pathToFileURL(__filename).href;"},
+			define: {...shared.define, 'import.meta.url': '__flashnewsFileUrl'},
+			external: lazyDependencies,
+			plugins: [commonJsPlugin, startupPlugin],
+		},
+		{
+			...shared,
+			minify,
+			entryPoints: {'parse-worker': 'src/core/parse-worker.ts'},
+			outdir,
+			format: 'esm',
+			// Some CommonJS dependencies call require(); give the ESM bundle one.
+			banner: {js: "import {createRequire as __flashnewsRequire} from 'node:module';const require=__flashnewsRequire(import.meta.url);"},
+			external: lazyDependencies,
+			plugins: [startupPlugin],
+		},
+	];
+}

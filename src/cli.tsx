@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import {parseArgs, UsageError} from './cli/args.js';
 import {leaveAlternateScreen} from './cli/alternate-screen.js';
 import {bundledFeedPaths} from './cli/bundled-feeds.js';
@@ -10,9 +9,15 @@ import {mergeArticles} from './core/merge-articles.js';
 import {createSource, loadSources, startLoading} from './core/sources.js';
 import {openStore} from './store/open-store.js';
 
-let debug = process.argv.includes('--debug');
+let debug = false;
 
-async function main(argv: string[]): Promise<number> {
+/** What the launcher (src/launcher.ts) wants to hear about. */
+export type LaunchHooks = {
+	/** The interactive reader has closed; the process is about to exit. */
+	onReaderClosed?(): void;
+};
+
+async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 	let args;
 	try {
 		args = parseArgs(argv);
@@ -61,6 +66,11 @@ async function main(argv: string[]): Promise<number> {
 			const loading = startLoading(sources);
 			const {runReader} = await import('./cli/run-reader.js');
 			const failures = await runReader(loading, store);
+			try {
+				hooks.onReaderClosed?.();
+			} catch {
+				// Housekeeping after the reader closed must not turn a clean quit into a failure.
+			}
 			reportProblems(failures);
 			return failures.length > 0 ? 1 : 0;
 		}
@@ -93,8 +103,11 @@ function crash(error: unknown): never {
 	process.exit(1);
 }
 
-process.on('uncaughtException', crash);
-process.on('unhandledRejection', crash);
-
-// Exit explicitly: a finished run must not wait on a lingering handle (a parse worker, stdin).
-main(process.argv.slice(2)).then(code => process.exit(code), crash);
+/** Runs one command line to its end, then exits the process with its exit code. */
+export function runCli(argv: string[], hooks: LaunchHooks = {}): void {
+	debug = argv.includes('--debug');
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+	// Exit explicitly: a finished run must not wait on a lingering handle (a parse worker, stdin).
+	main(argv, hooks).then(code => process.exit(code), crash);
+}

@@ -3,10 +3,12 @@ import type {FeedResult} from '../core/article.js';
 import type {StartedSource} from '../core/sources.js';
 import type {ReaderStore} from '../store/types.js';
 import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
+import {layoutEngineReady} from './layout-engine-ready.js';
 import {ReaderApp} from '../ui/app.js';
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
 export async function runReader(sources: StartedSource[], store: ReaderStore): Promise<FeedResult[]> {
+	await layoutEngineReady();
 	// Feeds that finished loading while the interface code loaded are in the very first frame.
 	const initialResults = sources.map(source => source.result);
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
