@@ -2,7 +2,7 @@
 // 3 s), quits, and prints the heaviest functions and files by self time plus a timeline of what
 // ran when. The reader is rebuilt unminified into bench/out/prof/ so function names mean something.
 //   node bench/profile.mjs [--marker TEXT] [FILE...]     (no FILE: the bundled feeds)
-import {existsSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -27,7 +27,7 @@ async function buildUnminified() {
 	// The CLI finds its bundled feeds at ../feeds from the bundle.
 	const feedsLink = path.join(outRoot, 'feeds');
 	if (!existsSync(feedsLink)) symlinkSync(path.join(repoRoot, 'feeds'), feedsLink);
-	return path.join(outRoot, 'dist', 'cli.js');
+	return path.join(outRoot, 'dist', 'cli.cjs');
 }
 
 /** Per time slice, the file whose code was on top of the stack most often. */
@@ -80,8 +80,9 @@ try {
 	if (Number.isFinite(shownAt)) console.log(`list shown after ${Math.round(shownAt)} ms (profiling on)`);
 	for (const name of readdirSync(profileDir)) {
 		const profile = JSON.parse(readFileSync(path.join(profileDir, name), 'utf8'));
+		copyFileSync(path.join(profileDir, name), fileURLToPath(new URL('out/last.cpuprofile', import.meta.url)));
 		const {total, functions, files: heavyFiles} = summarizeProfile(profile);
-		console.log(`\n${name}: ${Math.round(total)} ms profiled\n  by file (self time):`);
+		console.log(`\n${name} (kept as bench/out/last.cpuprofile): ${Math.round(total)} ms profiled\n  by file (self time):`);
 		for (const [file, ms] of heavyFiles) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${file}`);
 		console.log('  by function (self time):');
 		for (const [key, ms] of functions) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${key}`);

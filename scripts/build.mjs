@@ -9,4 +9,4 @@ import {cliBuilds} from './cli-build-options.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 await Promise.all(cliBuilds({outdir: 'dist'}).map(options => build({...options, absWorkingDir: root})));
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+chmodSync(new URL('../dist/cli.cjs', import.meta.url), 0o755);

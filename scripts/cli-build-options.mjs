@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const inkStringWidth = fileURLToPath(new URL('../src/ui/ink-string-width.ts', import.meta.url));
+const graphemesModule = fileURLToPath(new URL('../src/core/graphemes.ts', import.meta.url));
 
 /** Loaded with lazyRequire (src/core/lazy-require.ts) only when a run needs them. */
 const lazyDependencies = ['html-to-text', 'iconv-lite'];
@@ -61,6 +62,11 @@ const sameCodes = `function sameCodes(a, b) {
 	return true;
 }`;
 
+const lazySegmenter = `function lazySegmenter(...options) {
+	let segmenter;
+	return {segment: text => (segmenter ??= new Intl.Segmenter(...options)).segment(text)};
+}`;
+
 export const startupPlugin = {
 	name: 'flashnews-startup',
 	setup(build) {
@@ -94,6 +100,21 @@ export const startupPlugin = {
 			])}\n${sameCodes}`,
 			loader: 'js',
 		}));
+		// The first Intl.Segmenter costs about 9 ms (ICU loads its data), and three dependencies make
+		// one as they load. Ink's tokenizer, which reads every line of every frame, goes through
+		// src/core/graphemes.ts instead, which needs no segmenter for most text; string-width and
+		// slice-ansi make theirs on first use.
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, args => ({
+			contents: replaceExactly(readFileSync(args.path, 'utf8'), args.path, [
+				['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import {graphemes} from ${JSON.stringify(graphemesModule)};`],
+				['of segmenter.segment(str)', 'of graphemes(str)'],
+			]),
+			loader: 'js',
+		}));
+		build.onLoad({filter: /(string-width[\\/]index|slice-ansi[\\/]tokenize-ansi)\.js$/}, args => ({
+			contents: `${replaceExactly(readFileSync(args.path, 'utf8'), args.path, [['= new Intl.Segmenter(', '= lazySegmenter(']])}\n${lazySegmenter}`,
+			loader: 'js',
+		}));
 		// yoga-layout's emscripten loader fetch()es its inlined wasm when fetch exists, which pulls in
 		// Node's undici (about 35 ms). Without fetch it decodes the same bytes synchronously.
 		build.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, args => {
@@ -109,6 +130,9 @@ export const startupPlugin = {
 		});
 	},
 };
+
+// import.meta.url in the sources (finding feeds/, the worker, lazy dependencies) means this file.
+const fileUrlBanner = "var __flashnewsFileUrl=require('node:url').pathToFileURL(__filename).href;";
 
 const shared = {
 	bundle: true,
@@ -126,13 +150,23 @@ const shared = {
 
 /**
  * The three files of dist/, as esbuild option sets:
- * - cli.js, the launcher (src/launcher.ts): small ESM that compiles app.cjs with a code cache;
+ * - cli.cjs, the launcher (src/launcher.ts): compiles app.cjs with a code cache;
  * - app.cjs, the whole reader in one CommonJS file (src/cli.tsx exports runCli);
  * - parse-worker.js, the worker that parses large feeds off the main thread.
  */
 export function cliBuilds({outdir, minify = true}) {
 	return [
-		{...shared, minify, entryPoints: {cli: 'src/launcher.ts'}, format: 'esm', outdir},
+		// CommonJS: an ES module entry costs Node about 10 ms more to start (its ESM loader).
+		{
+			...shared,
+			minify,
+			entryPoints: {cli: 'src/launcher.ts'},
+			outdir,
+			outExtension: {'.js': '.cjs'},
+			format: 'cjs',
+			define: {...shared.define, 'import.meta.url': '__flashnewsFileUrl'},
+			banner: {js: fileUrlBanner},
+		},
 		{
 			...shared,
 			minify,
@@ -140,8 +174,7 @@ export function cliBuilds({outdir, minify = true}) {
 			outdir,
 			outExtension: {'.js': '.cjs'},
 			format: 'cjs',
-			// import.meta.url in the sources (finding feeds/, the worker, lazy dependencies) means this file.
-			banner: {js: "var __flashnewsFileUrl=require('node:url').pathToFileURL(__filename).href;"},
+			banner: {js: fileUrlBanner},
 			define: {...shared.define, 'import.meta.url': '__flashnewsFileUrl'},
 			external: lazyDependencies,
 			plugins: [commonJsPlugin, startupPlugin],

@@ -2,7 +2,7 @@ import {readdirSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 
-// dist/cli.js and its chunks sit one level below the package root, beside feeds/.
+// dist/app.cjs sits one level below the package root, beside feeds/.
 const feedsDir = fileURLToPath(new URL('../feeds/', import.meta.url));
 
 const FEED_FILE = /\.(json|rss|atom|xml|rdf)$/i;

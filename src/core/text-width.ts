@@ -1,10 +1,10 @@
 import stringWidth from 'string-width';
+import {graphemes} from './graphemes.js';
 
 // Terminal columns, not string length: CJK and emoji take two columns, combining marks and
 // zero-width characters none. Input is expected to be sanitized (no controls, no escapes).
 
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
-const segmenter = new Intl.Segmenter();
 
 // Node's Intl.Segmenter (and so string-width) gets quadratically slower with the length of the
 // string: one 100 KB line takes seconds. Long text is therefore measured in short pieces, cut
@@ -125,7 +125,7 @@ function takeWidth(text: string, width: number): {head: string; headWidth: numbe
 	let head = '';
 	let headWidth = 0;
 	for (const piece of pieces(text)) {
-		for (const {segment} of segmenter.segment(piece)) {
+		for (const {segment} of graphemes(piece)) {
 			const segmentWidth = graphemeWidth(segment);
 			if (headWidth + segmentWidth > width) return {head, headWidth};
 			head += segment;
@@ -155,7 +155,7 @@ const LEADING_PREFIX = /^( *)((?:[•*-]|\d{1,4}[.)]) )?/;
 
 function firstGrapheme(text: string): {head: string; headWidth: number} {
 	const piece = pieces(text).next().value ?? text;
-	const head = segmenter.segment(piece)[Symbol.iterator]().next().value?.segment ?? text;
+	const head = graphemes(piece)[Symbol.iterator]().next().value?.segment ?? text;
 	return {head, headWidth: graphemeWidth(head)};
 }
 
