@@ -115,7 +115,10 @@ export function ReaderApp(props: ReaderAppProps) {
 
 	// Once per change of the list or of the store, never per row.
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
-	const choices = useMemo(() => filterChoices(state.all), [state.all]);
+	// Built when the picker opens (sorting by name loads ICU's collation data, about 5 ms the first
+	// time), then kept while it is open: ink-select-input needs a stable items array.
+	const pickerOpen = state.overlay === 'picker';
+	const choices = useMemo(() => (pickerOpen ? filterChoices(state.all) : []), [pickerOpen, state.all]);
 	const chooseFilter = useCallback((filter: ArticleFilter) => dispatch({type: 'filterChosen', filter}), [dispatch]);
 	const closePicker = useCallback(() => dispatch({type: 'closeOverlay'}), [dispatch]);
 
