@@ -20,6 +20,12 @@ Options
   --help              Show this help
   --version           Show the version
 
+Environment
+  NO_COLOR              No colours (bold and inverse stay)
+  FLASHNEWS_CONFIG_DIR  Where state lives, when --config-dir is not given
+  FLASHNEWS_CACHE_DIR   Where a code cache that speeds up start-up lives; safe to delete
+                        (default: $XDG_CACHE_HOME/flashnews, else ~/.cache/flashnews)
+
 When standard output is not a terminal, --plain is the default.
 Keys: press ? inside the reader.
 
