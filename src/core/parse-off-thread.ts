@@ -1,10 +1,14 @@
 import {existsSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {FeedResult} from './article.js';
 import {parseFeed} from './parse-feed.js';
 import type {ParseFeedOptions} from './parse-feed.js';
 import {sanitizeLine} from './sanitize.js';
+import type {ParseRequest} from './parse-worker.js';
+import {mergeFeedParts, planXmlFeedParts, type PartRanges} from './split-xml-feed.js';
+import {DEFAULT_MAX_ITEMS} from './xml-limits.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.js, next to the chunk
 // this module lands in). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -33,10 +37,18 @@ function failure(source: string, message: string): FeedResult {
 }
 
 /**
- * Runs parseFeed in a worker_threads Worker loaded from `workerUrl`. The bytes are transferred: the
- * caller's buffer is detached afterwards. A worker crash becomes `{ok: false}`, never a rejection.
+ * Runs parseFeed in a worker_threads Worker loaded from `workerUrl`. The bytes are transferred (the
+ * caller's buffer is detached afterwards) unless they live in a SharedArrayBuffer, which the worker
+ * reads in place; with `ranges`, it parses only that part of them. A worker crash becomes
+ * `{ok: false}`, never a rejection.
  */
-export function parseInWorker(workerUrl: URL, bytes: Uint8Array, source: string, options: ParseFeedOptions = {}): Promise<FeedResult> {
+export function parseInWorker(
+	workerUrl: URL,
+	bytes: Uint8Array,
+	source: string,
+	options: ParseFeedOptions = {},
+	ranges?: PartRanges,
+): Promise<FeedResult> {
 	return new Promise((resolve) => {
 		let settled = false;
 		const settle = (result: FeedResult) => {
@@ -50,19 +62,53 @@ export function parseInWorker(workerUrl: URL, bytes: Uint8Array, source: string,
 		worker.on('error', (error: Error) => settle(failure(source, `parser crashed: ${error.message}`)));
 		worker.on('exit', (code) => settle(failure(source, `parser stopped unexpectedly (exit code ${code})`)));
 		try {
-			const data = transferable(bytes);
-			worker.postMessage({bytes: data, source, options}, [data.buffer]);
+			if (bytes.buffer instanceof SharedArrayBuffer) {
+				worker.postMessage({bytes, source, options, ranges} satisfies ParseRequest);
+			} else {
+				const data = transferable(bytes);
+				worker.postMessage({bytes: data, source, options, ranges} satisfies ParseRequest, [data.buffer]);
+			}
 		} catch (error) {
 			settle(failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`));
 		}
 	});
 }
 
-/** parseFeed off the main thread, so the UI keeps reacting while a large file is parsed. */
-export async function parseFeedOffThread(bytes: Uint8Array, source: string, options: ParseFeedOptions = {}): Promise<FeedResult> {
-	if (!workerFileExists(WORKER_URL)) return parseFeed(bytes, source, options);
+function copyToShared(bytes: Uint8Array): Uint8Array {
+	const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+	shared.set(bytes);
+	return shared;
+}
+
+// Below this, a second worker's start-up costs about what it saves.
+export const SPLIT_BYTES = 4 * 1024 * 1024;
+const MAX_PARTS = 4;
+
+export type OffThreadOptions = {workerUrl?: URL; parts?: number};
+
+/**
+ * parseFeed off the main thread, so the UI keeps reacting while a large file is parsed. A large
+ * XML feed is cut into one document per core (splitXmlFeed) and the parts are parsed side by
+ * side; when the parts cannot be cut or do not add up exactly, the whole is parsed as one.
+ */
+export async function parseFeedOffThread(
+	bytes: Uint8Array,
+	source: string,
+	options: ParseFeedOptions = {},
+	{workerUrl = WORKER_URL, parts = bytes.length >= SPLIT_BYTES ? Math.min(MAX_PARTS, availableParallelism()) : 1}: OffThreadOptions = {},
+): Promise<FeedResult> {
+	if (!workerFileExists(workerUrl)) return parseFeed(bytes, source, options);
 	try {
-		return await parseInWorker(WORKER_URL, bytes, source, options);
+		const plan = parts > 1 ? planXmlFeedParts(bytes, parts) : undefined;
+		if (plan !== undefined) {
+			// Every worker copies out its own part of shared memory, off this thread.
+			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
+			const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, options, ranges)));
+			const merged = mergeFeedParts(results, options.maxItems ?? DEFAULT_MAX_ITEMS);
+			if (merged !== undefined) return merged;
+			return await parseInWorker(workerUrl, shared, source, options);
+		}
+		return await parseInWorker(workerUrl, bytes, source, options);
 	} catch (error) {
 		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
 	}

@@ -6,13 +6,17 @@ import type {FeedResult} from './article.js';
 import {parseFeed} from './parse-feed.js';
 import type {ParseFeedOptions} from './parse-feed.js';
 import {sanitizeLine} from './sanitize.js';
+import {joinRanges, type PartRanges} from './split-xml-feed.js';
 
-export type ParseRequest = {bytes: Uint8Array; source: string; options?: ParseFeedOptions};
+/** `ranges`: parse only this part of `bytes` (then shared with other workers, see parse-off-thread.ts). */
+export type ParseRequest = {bytes: Uint8Array; source: string; options?: ParseFeedOptions; ranges?: PartRanges};
 
 parentPort?.on('message', async (request: ParseRequest) => {
 	let result: FeedResult;
 	try {
-		result = await parseFeed(request.bytes, request.source, request.options);
+		// Shared memory is only read, here and by other workers; a part is copied out to be whole.
+		const bytes = request.ranges === undefined ? request.bytes : joinRanges(request.bytes, request.ranges);
+		result = await parseFeed(bytes, request.source, request.options);
 	} catch (error) {
 		result = {ok: false, source: String(request.source), error: sanitizeLine(`could not parse feed: ${error instanceof Error ? error.message : String(error)}`)};
 	}

@@ -62,6 +62,22 @@ async function readStream(handle: FileHandle): Promise<Uint8Array> {
 	return Buffer.concat(chunks, total);
 }
 
+/**
+ * A file parsed off the main thread is read into shared memory, which parse workers read in place
+ * (src/core/parse-off-thread.ts): no copy of a large file is ever made on the way to them. Should
+ * the file grow while it is read, what was there at the start is parsed.
+ */
+async function readShared(handle: FileHandle, size: number): Promise<Uint8Array> {
+	const bytes = new Uint8Array(new SharedArrayBuffer(size));
+	let filled = 0;
+	while (filled < size) {
+		const {bytesRead} = await handle.read(bytes, filled, size - filled, filled);
+		if (bytesRead === 0) break;
+		filled += bytesRead;
+	}
+	return bytes.subarray(0, filled);
+}
+
 async function readFeedFile(path: string): Promise<Uint8Array> {
 	const handle = await open(path, 'r');
 	try {
@@ -69,7 +85,8 @@ async function readFeedFile(path: string): Promise<Uint8Array> {
 		if (stats.isDirectory()) throw new FeedError('is a directory');
 		if (!stats.isFile()) return await readStream(handle);
 		if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
-		return await handle.readFile();
+		if (stats.size <= OFF_THREAD_BYTES) return await handle.readFile();
+		return await readShared(handle, stats.size);
 	} finally {
 		await handle.close();
 	}
