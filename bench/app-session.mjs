@@ -11,7 +11,7 @@ import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const builtDir = path.join(repoRoot, 'dist');
 const snapshotRoot = fileURLToPath(new URL('out/app/', import.meta.url));
-export const cliPath = path.join(snapshotRoot, 'dist', 'cli.cjs');
+export const cliPath = path.join(snapshotRoot, 'dist', 'cli.js');
 
 function snapshotWorks() {
 	const result = spawnSync(process.execPath, [cliPath, '--version'], {encoding: 'utf8', timeout: 10_000});
@@ -21,7 +21,7 @@ function snapshotWorks() {
 /** Copies dist/ into the snapshot; retries for a while if a rebuild is in progress. False if there is no build. */
 export async function snapshotApp({attempts = 10} = {}) {
 	for (let attempt = 0; attempt < attempts; attempt++) {
-		if (existsSync(path.join(builtDir, 'cli.cjs'))) {
+		if (existsSync(path.join(builtDir, 'cli.js'))) {
 			rmSync(snapshotRoot, {recursive: true, force: true});
 			try {
 				cpSync(builtDir, path.join(snapshotRoot, 'dist'), {recursive: true});

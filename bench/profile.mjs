@@ -27,7 +27,7 @@ async function buildUnminified() {
 	// The CLI finds its bundled feeds at ../feeds from the bundle.
 	const feedsLink = path.join(outRoot, 'feeds');
 	if (!existsSync(feedsLink)) symlinkSync(path.join(repoRoot, 'feeds'), feedsLink);
-	return path.join(outRoot, 'dist', 'cli.cjs');
+	return path.join(outRoot, 'dist', 'cli.js');
 }
 
 /** Per time slice, the file whose code was on top of the stack most often. */

@@ -65,7 +65,7 @@ async function main() {
 
 	const built = await snapshotApp();
 	if (built) note('app: a snapshot of dist/ in bench/out/app (a rebuild during the bench does not disturb it)');
-	else note('dist/cli.cjs is missing or broken (did `npm run build` fail?): app figures are skipped');
+	else note('dist/cli.js is missing or broken (did `npm run build` fail?): app figures are skipped');
 
 	let startup = {warm: Number.NaN, cold: Number.NaN};
 	if (built && wants('startup')) startup = (await section('start-up', () => runStartupBench({runs: quick ? 3 : 15}))) ?? startup;

@@ -159,9 +159,10 @@ const shared = {
 
 /**
  * The three files of dist/, as esbuild option sets:
- * - cli.cjs, the launcher (src/launcher.ts): compiles app.cjs with a code cache;
+ * - cli.js, the launcher (src/launcher.ts): compiles app.cjs with a code cache (CommonJS too: the
+ *   build puts a package.json saying so in dist/);
  * - app.cjs, the whole reader in one CommonJS file (src/cli.tsx exports runCli);
- * - parse-worker.js, the worker that parses large feeds off the main thread.
+ * - parse-worker.mjs, the worker that parses large feeds off the main thread.
  */
 export function cliBuilds({outdir, minify = true}) {
 	return [
@@ -171,7 +172,6 @@ export function cliBuilds({outdir, minify = true}) {
 			minify,
 			entryPoints: {cli: 'src/launcher.ts'},
 			outdir,
-			outExtension: {'.js': '.cjs'},
 			format: 'cjs',
 			define: {...shared.define, 'import.meta.url': '__flashnewsFileUrl'},
 			banner: {js: fileUrlBanner},
@@ -193,6 +193,7 @@ export function cliBuilds({outdir, minify = true}) {
 			minify,
 			entryPoints: {'parse-worker': 'src/core/parse-worker.ts'},
 			outdir,
+			outExtension: {'.js': '.mjs'},
 			format: 'esm',
 			// Some CommonJS dependencies call require(); give the ESM bundle one.
 			banner: {js: "import {createRequire as __flashnewsRequire} from 'node:module';const require=__flashnewsRequire(import.meta.url);"},

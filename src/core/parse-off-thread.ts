@@ -10,9 +10,9 @@ import type {ParseRequest} from './parse-worker.js';
 import {mergeFeedParts, planXmlFeedParts, type PartRanges} from './split-xml-feed.js';
 import {DEFAULT_MAX_ITEMS} from './xml-limits.js';
 
-// The worker exists as a file only in the esbuild bundle (dist/parse-worker.js, next to the chunk
-// this module lands in). Running from TypeScript sources (vitest) there is none: parse in-thread.
-const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+// The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
+// which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
+const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
 
 function workerFileExists(url: URL): boolean {
 	try {

@@ -1,4 +1,4 @@
-// Worker entry, built as dist/parse-worker.js: parses one feed per message and posts the
+// Worker entry, built as dist/parse-worker.mjs: parses one feed per message and posts the
 // FeedResult back. parseFeed never rejects; the catch only guards against the unforeseeable, so
 // no exception ever escapes this thread.
 import {parentPort} from 'node:worker_threads';

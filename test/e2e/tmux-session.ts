@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach} from 'vitest';
 
-export const cliPath = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export function hasTmux(): boolean {
 	try {
