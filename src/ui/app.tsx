@@ -16,7 +16,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {hintsFor} from './key-bindings.js';
 import {HeadlineList} from './list/headline-list.js';
 import {FeedPicker} from './picker/feed-picker.js';
-import {filterChoices, filterLabel, type ArticleFilter} from './reader/article-filter.js';
+import {filterLabel, type ArticleFilter} from './reader/article-filter.js';
 import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
@@ -45,6 +45,7 @@ const SPARE_ROWS = 1;
 
 const listHints = hintsFor('list');
 const detailHints = hintsFor('detail');
+const pickerHints = hintsFor('picker');
 
 function countArticles(articles: readonly Article[], store: ReaderStore): ArticleCounts {
 	let unread = 0;
@@ -111,33 +112,17 @@ export function ReaderApp(props: ReaderAppProps) {
 	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useSourceLoading(sources, store, onArticles, props.initialResults);
-	useReaderInput(current, dispatch, state.overlay !== 'picker');
+	useReaderInput(current, dispatch);
 
 	// Once per change of the list or of the store, never per row.
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
-	// Built when the picker opens (sorting by name loads ICU's collation data, about 5 ms the first
-	// time), then kept while it is open: ink-select-input needs a stable items array.
-	const pickerOpen = state.overlay === 'picker';
-	const choices = useMemo(() => (pickerOpen ? filterChoices(state.all) : []), [pickerOpen, state.all]);
-	const chooseFilter = useCallback((filter: ArticleFilter) => dispatch({type: 'filterChosen', filter}), [dispatch]);
-	const closePicker = useCallback(() => dispatch({type: 'closeOverlay'}), [dispatch]);
 
 	const open = state.screen === 'detail' ? selectedArticle(state) : undefined;
 	let body;
 	if (state.overlay === 'help') {
 		body = <HelpOverlay rows={bodyRows} width={columns} theme={theme} />;
-	} else if (state.overlay === 'picker') {
-		body = (
-			<FeedPicker
-				choices={choices}
-				current={state.filter}
-				rows={bodyRows}
-				width={columns}
-				theme={theme}
-				onChoose={chooseFilter}
-				onCancel={closePicker}
-			/>
-		);
+	} else if (state.picker !== null) {
+		body = <FeedPicker picker={state.picker} rows={bodyRows} width={columns} theme={theme} />;
 	} else if (open !== undefined) {
 		body = (
 			<ArticleDetail
@@ -176,7 +161,7 @@ export function ReaderApp(props: ReaderAppProps) {
 				<StatusLine segments={statusSegments(state.message, loading, store.notices)} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
-				<HintBar hints={open === undefined ? listHints : detailHints} width={columns} theme={theme} />
+				<HintBar hints={state.picker !== null ? pickerHints : open === undefined ? listHints : detailHints} width={columns} theme={theme} />
 			</Box>
 		</Box>
 	);

@@ -8,8 +8,8 @@ import type {Key} from 'ink';
  */
 export type KeyStroke = string;
 
-/** Where a binding applies; 'global' bindings work in both the list and the article view. */
-export type KeyContext = 'list' | 'detail' | 'global';
+/** Where a binding applies; 'global' bindings work in the list and the article view (not the picker). */
+export type KeyContext = 'list' | 'detail' | 'picker' | 'global';
 
 export type CommandId =
 	| 'moveDown'
@@ -33,7 +33,13 @@ export type CommandId =
 	| 'nextUnread'
 	| 'feeds'
 	| 'help'
-	| 'quit';
+	| 'quit'
+	| 'pickerDown'
+	| 'pickerUp'
+	| 'pickerFirst'
+	| 'pickerLast'
+	| 'pickerChoose'
+	| 'pickerCancel';
 
 export type KeyBinding = {
 	command: CommandId;
@@ -85,6 +91,13 @@ export const keyBindings: readonly KeyBinding[] = [
 	{command: 'previousArticle', context: 'detail', keys: ['K'], description: 'Previous article'},
 	{command: 'back', context: 'detail', keys: ['escape', 'left', 'h', 'backspace', 'q'], description: 'Back to the headlines', hint: 'back'},
 
+	{command: 'pickerDown', context: 'picker', keys: ['j', 'down'], description: 'Next choice', hint: 'move', hintPartner: 'pickerUp'},
+	{command: 'pickerUp', context: 'picker', keys: ['k', 'up'], description: 'Previous choice'},
+	{command: 'pickerFirst', context: 'picker', keys: ['g', 'home'], description: 'First choice'},
+	{command: 'pickerLast', context: 'picker', keys: ['G', 'end'], description: 'Last choice'},
+	{command: 'pickerChoose', context: 'picker', keys: ['return', 'l', 'right'], description: 'Show these articles', hint: 'choose'},
+	{command: 'pickerCancel', context: 'picker', keys: ['escape', 'q', 'f', 'h', 'left'], description: 'Close the picker', hint: 'cancel'},
+
 	{command: 'toggleBookmark', context: 'global', keys: ['b'], description: 'Bookmark or unbookmark', hint: 'save'},
 	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
 	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'next unread'},
@@ -95,7 +108,9 @@ export const keyBindings: readonly KeyBinding[] = [
 const HINT_ORDER: readonly CommandId[] = [
 	'moveDown',
 	'scrollDown',
+	'pickerDown',
 	'open',
+	'pickerChoose',
 	'nextArticle',
 	'toggleBookmark',
 	'toggleRead',
@@ -103,11 +118,12 @@ const HINT_ORDER: readonly CommandId[] = [
 	'feeds',
 	'help',
 	'back',
+	'pickerCancel',
 	'quit',
 ];
 
 function appliesIn(binding: KeyBinding, context: Exclude<KeyContext, 'global'>): boolean {
-	return binding.context === context || binding.context === 'global';
+	return binding.context === context || (binding.context === 'global' && context !== 'picker');
 }
 
 /** Bindings that work on one screen, global ones included. */
@@ -170,12 +186,13 @@ export type HelpSection = {title: string; rows: Array<{keys: string; description
 const SECTION_TITLES: Record<KeyContext, string> = {
 	list: 'Headlines',
 	detail: 'Article',
-	global: 'Anywhere',
+	picker: 'Feed picker',
+	global: 'Headlines and article',
 };
 
 /** The help overlay's text, one section per context. */
 export function helpSections(table: readonly KeyBinding[] = keyBindings): HelpSection[] {
-	return (['list', 'detail', 'global'] as const).map(context => ({
+	return (['list', 'global', 'detail', 'picker'] as const).map(context => ({
 		title: SECTION_TITLES[context],
 		rows: table
 			.filter(binding => binding.context === context)

@@ -69,6 +69,18 @@ describe.skipIf(!hasTmux())('the reader in a real terminal', () => {
 		expect(detail).toContain(bundled[2]!.title.slice(0, 60));
 	});
 
+	it('takes "fjj" then Enter in one burst: opens the picker, moves twice, filters by that feed', async () => {
+		const app = start(['--config-dir', configDir()]);
+		await app.waitFor(`${bundled.length} articles`);
+		app.type('fjj\r');
+		const filtered = await app.waitFor(screen => !screen.includes('Show which articles?') && !screen.startsWith('4 feeds'));
+		const feeds = [...new Set(bundled.map(article => article.feed))].sort((a, b) => a.localeCompare(b));
+		// The choices: all feeds, then each feed by name; two down lands on the second feed.
+		const chosen = feeds[1]!;
+		const count = bundled.filter(article => article.feed === chosen).length;
+		expect(filtered.split('\n')[0]).toMatch(new RegExp(`^${chosen}\\s.*\\b${count} articles`));
+	});
+
 	it('scrolls a long article and returns to the same headline', async () => {
 		const longest = bundled.reduce((best, article, index) =>
 			article.content.length > bundled[best]!.content.length ? index : best, 0);

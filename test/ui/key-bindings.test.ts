@@ -36,6 +36,12 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 	feeds: true,
 	help: true,
 	quit: true,
+	pickerDown: true,
+	pickerUp: true,
+	pickerFirst: true,
+	pickerLast: true,
+	pickerChoose: true,
+	pickerCancel: true,
 };
 const ALL_COMMANDS = Object.keys(EVERY_COMMAND) as CommandId[];
 
@@ -75,7 +81,7 @@ describe('the key bindings table', () => {
 	});
 
 	it('never gives one key to two commands on the same screen', () => {
-		for (const context of ['list', 'detail'] as const) {
+		for (const context of ['list', 'detail', 'picker'] as const) {
 			const owners = new Map<string, CommandId>();
 			for (const binding of bindingsFor(context)) {
 				for (const key of binding.keys) {
@@ -110,6 +116,17 @@ describe('the key bindings table', () => {
 		expect(matchCommand('b', 'list')).toBe('toggleBookmark');
 		expect(matchCommand('f', 'detail')).toBeUndefined();
 		expect(matchCommand('x', 'list')).toBeUndefined();
+	});
+
+	it('gives the picker its own keys, and none of the reader\'s global ones', () => {
+		expect(matchCommand('j', 'picker')).toBe('pickerDown');
+		expect(matchCommand('return', 'picker')).toBe('pickerChoose');
+		expect(matchCommand('escape', 'picker')).toBe('pickerCancel');
+		expect(matchCommand('f', 'picker')).toBe('pickerCancel');
+		expect(matchCommand('q', 'picker')).toBe('pickerCancel');
+		expect(matchCommand('b', 'picker')).toBeUndefined();
+		expect(matchCommand('?', 'picker')).toBeUndefined();
+		expect(hintsFor('picker').map(hint => `${hint.keys} ${hint.text}`).join('  ')).toBe('j/k move  ⏎ choose  Esc cancel');
 	});
 });
 

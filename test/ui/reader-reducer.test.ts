@@ -190,6 +190,37 @@ describe('overlays and filters', () => {
 		expect(filtered.all).toHaveLength(6);
 	});
 
+	it('moves the picker highlight in order, wraps around, and chooses the highlighted filter', () => {
+		const articles = makeArticles(6, index => ({section: index % 2 === 0 ? 'Bota' : 'Sport'}));
+		const picking = run(loaded(articles), ['feeds']);
+		expect(picking.picker?.choices.map(choice => choice.label)).toEqual(['All feeds', 'Feed · Flash News', 'Section · Bota', 'Section · Sport']);
+		expect(picking.picker?.index).toBe(0);
+		expect(run(picking, ['pickerUp']).picker?.index).toBe(3);
+		expect(run(picking, ['pickerLast', 'pickerDown']).picker?.index).toBe(0);
+		const chosen = run(picking, ['pickerDown', 'pickerDown', 'pickerChoose']);
+		expect(chosen.filter).toEqual({kind: 'section', section: 'Bota'});
+		expect(chosen.picker).toBeNull();
+		expect(chosen.overlay).toBe('none');
+		// Reopened, it starts on the filter in use.
+		expect(run(chosen, ['feeds']).picker?.index).toBe(2);
+		expect(run(chosen, ['feeds', 'pickerCancel'])).toMatchObject({overlay: 'none', picker: null, filter: {kind: 'section', section: 'Bota'}});
+	});
+
+	it('updates the picker\'s counts when feeds arrive while it is open, keeping the highlight on its choice', () => {
+		const first = makeArticles(4, index => ({section: 'Sport', id: `s${index}`}));
+		const picking = run(loaded(first), ['feeds', 'pickerLast']);
+		expect(picking.picker?.choices[picking.picker.index]?.label).toBe('Section · Sport');
+		const more = [...first, ...makeArticles(3, index => ({section: 'Bota', id: `b${index}`}))];
+		const updated = readerReducer(picking, {type: 'articlesChanged', articles: more}, envWith());
+		expect(updated.picker?.choices.map(choice => `${choice.label} ${choice.count}`)).toEqual([
+			'All feeds 7',
+			'Feed · Flash News 7',
+			'Section · Bota 3',
+			'Section · Sport 4',
+		]);
+		expect(updated.picker?.choices[updated.picker.index]?.label).toBe('Section · Sport');
+	});
+
 	it('keeps the selected article selected when a filter still lists it', () => {
 		const articles = makeArticles(6, index => ({feed: index <= 2 ? 'Other' : 'Flash News'}));
 		const onFourth = run(loaded(articles), ['moveDown', 'moveDown', 'moveDown']);

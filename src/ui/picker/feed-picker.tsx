@@ -1,19 +1,16 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput, {type IndicatorProps, type ItemProps} from 'ink-select-input';
 import {useMemo, type FC} from 'react';
 import {truncateToWidth} from '../../core/text-width.js';
-import {filterKey, type ArticleFilter, type FilterChoice} from '../reader/article-filter.js';
+import {filterKey} from '../reader/article-filter.js';
+import type {PickerState} from '../reader/reader-reducer.js';
 import type {Theme} from '../theme.js';
 
 export type FeedPickerProps = {
-	/** Must keep its identity between renders (build it with useMemo): see below. */
-	choices: readonly FilterChoice[];
-	current: ArticleFilter;
+	picker: PickerState;
 	rows: number;
 	width: number;
 	theme: Theme;
-	onChoose(filter: ArticleFilter): void;
-	onCancel(): void;
 };
 
 function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<ItemProps>} {
@@ -24,35 +21,30 @@ function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<Ite
 }
 
 /**
- * "All feeds", each feed and each section, with counts; Enter filters the list, Esc closes.
- * ink-select-input compares its items on every change of the array, and resets its highlight
- * when they differ, so the items are built once per `choices` and never per render.
+ * "All feeds", each feed and each section, with counts. The highlight is the reader's state, moved
+ * by the reader's keys (see key-bindings.ts), so keys typed in a burst ("fjj⏎") act in order;
+ * ink-select-input draws the list and its scrolling window, remounted at the highlight on each
+ * move. Its items are built once per set of choices: it deep-compares them whenever they change.
  */
-export function FeedPicker({choices, current, rows, width, theme, onChoose, onCancel}: FeedPickerProps) {
+export function FeedPicker({picker, rows, width, theme}: FeedPickerProps) {
+	const {choices, index} = picker;
 	const items = useMemo(
 		() => choices.map(choice => ({key: filterKey(choice.filter), label: `${choice.label} (${choice.count})`, value: choice.filter})),
 		[choices],
 	);
-	const initialIndex = useMemo(() => {
-		const currentKey = filterKey(current);
-		return Math.max(0, choices.findIndex(choice => filterKey(choice.filter) === currentKey));
-		// Only where the highlight starts; later changes of `current` close the picker anyway.
-	}, [choices]);
 	const parts = useMemo(() => themedParts(theme), [theme]);
-	useInput((_input, key) => {
-		if (key.escape) onCancel();
-	});
-	const heading = 'Show which articles? (⏎ choose, Esc cancel)';
+	const heading = 'Show which articles?';
 	return (
 		<Box flexDirection="column" height={rows} width={width}>
 			<Text wrap="truncate-end">{theme.header(truncateToWidth(heading, width))}</Text>
 			<SelectInput
+				key={index}
 				items={items}
-				initialIndex={initialIndex}
+				initialIndex={index}
+				isFocused={false}
 				limit={Math.max(1, rows - 1)}
 				indicatorComponent={parts.Indicator}
 				itemComponent={parts.Item}
-				onSelect={item => onChoose(item.value)}
 			/>
 		</Box>
 	);

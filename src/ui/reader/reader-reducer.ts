@@ -1,6 +1,6 @@
 import type {Article} from '../../core/article.js';
 import type {CommandId} from '../key-bindings.js';
-import {ALL_ARTICLES, applyFilter, type ArticleFilter} from './article-filter.js';
+import {ALL_ARTICLES, applyFilter, filterChoices, filterKey, type ArticleFilter, type FilterChoice} from './article-filter.js';
 
 export type Screen = 'list' | 'detail';
 export type Overlay = 'none' | 'help' | 'picker';
@@ -20,7 +20,11 @@ export type ReaderState = {
 	/** A one-off message for the status line, cleared by the next command. */
 	message: string | null;
 	quitting: boolean;
+	/** While the feed picker is open: its choices and the highlighted one. */
+	picker: PickerState | null;
 };
+
+export type PickerState = {choices: readonly FilterChoice[]; index: number};
 
 export type ReaderAction =
 	| {type: 'articlesChanged'; articles: readonly Article[]}
@@ -56,6 +60,7 @@ export function initialReaderState(articles: readonly Article[] = []): ReaderSta
 		detailScroll: 0,
 		message: null,
 		quitting: false,
+		picker: null,
 	};
 }
 
@@ -70,12 +75,14 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 /** The pure core of the reader: the next state and the effects it implies. */
 export function step(state: ReaderState, action: ReaderAction, env: ReaderEnv): StepResult {
 	switch (action.type) {
-		case 'articlesChanged':
-			return {state: reselect(state, action.articles, state.filter), effects: []};
+		case 'articlesChanged': {
+			const next = reselect(state, action.articles, state.filter);
+			return {state: state.picker === null ? next : {...next, picker: refreshPicker(state.picker, action.articles)}, effects: []};
+		}
 		case 'filterChosen':
-			return {state: {...reselect(state, state.all, action.filter), overlay: 'none', screen: 'list'}, effects: []};
+			return {state: chooseFilter(state, action.filter), effects: []};
 		case 'closeOverlay':
-			return {state: {...state, overlay: 'none'}, effects: []};
+			return {state: {...state, overlay: 'none', picker: null}, effects: []};
 		case 'command':
 			return runCommand({...state, message: null}, action.command, env);
 	}
@@ -95,6 +102,30 @@ function reselect(state: ReaderState, all: readonly Article[], filter: ArticleFi
 	if (lost) cursor = Math.min(state.cursor, Math.max(0, visible.length - 1));
 	const screen = lost && state.screen === 'detail' ? 'list' : state.screen;
 	return {...state, all, filter, visible, cursor, screen};
+}
+
+function chooseFilter(state: ReaderState, filter: ArticleFilter): ReaderState {
+	return {...reselect(state, state.all, filter), overlay: 'none', picker: null, screen: 'list'};
+}
+
+/** The picker's choices, highlighting `highlight` (or the first) when it is among them. */
+function openPicker(all: readonly Article[], highlight: ArticleFilter): PickerState {
+	const choices = filterChoices(all);
+	const key = filterKey(highlight);
+	return {choices, index: Math.max(0, choices.findIndex(choice => filterKey(choice.filter) === key))};
+}
+
+/** Feeds still loading while the picker is open update its counts; the highlight stays put. */
+function refreshPicker(picker: PickerState, all: readonly Article[]): PickerState {
+	const highlighted = picker.choices[picker.index];
+	return openPicker(all, highlighted?.filter ?? ALL_ARTICLES);
+}
+
+/** Moves the highlight, wrapping around at either end as ink-select-input does. */
+function movePicker(state: ReaderState, to: (index: number, count: number) => number): ReaderState {
+	if (state.picker === null) return state;
+	const count = state.picker.choices.length;
+	return count === 0 ? state : {...state, picker: {...state.picker, index: ((to(state.picker.index, count) % count) + count) % count}};
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -180,7 +211,21 @@ function runCommand(state: ReaderState, command: CommandId, env: ReaderEnv): Ste
 			return state.screen === 'detail' ? openAt(state, index) : only({...state, cursor: index});
 		}
 		case 'feeds':
-			return only({...state, overlay: 'picker'});
+			return only({...state, overlay: 'picker', picker: openPicker(state.all, state.filter)});
+		case 'pickerDown':
+			return only(movePicker(state, index => index + 1));
+		case 'pickerUp':
+			return only(movePicker(state, index => index - 1));
+		case 'pickerFirst':
+			return only(movePicker(state, () => 0));
+		case 'pickerLast':
+			return only(movePicker(state, (_index, count) => count - 1));
+		case 'pickerChoose': {
+			const chosen = state.picker?.choices[state.picker.index];
+			return only(chosen === undefined ? {...state, overlay: 'none', picker: null} : chooseFilter(state, chosen.filter));
+		}
+		case 'pickerCancel':
+			return only({...state, overlay: 'none', picker: null});
 		case 'help':
 			return only({...state, overlay: state.overlay === 'help' ? 'none' : 'help'});
 		case 'quit':
