@@ -2,11 +2,10 @@
 // 3 s), quits, and prints the heaviest functions and files by self time plus a timeline of what
 // ran when. The reader is rebuilt unminified into bench/out/prof/ so function names mean something.
 //   node bench/profile.mjs [--marker TEXT] [FILE...]     (no FILE: the bundled feeds)
-import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
-import {cliBuilds} from '../scripts/cli-build-options.mjs';
+import {buildCli} from '../scripts/cli-build-options.mjs';
 import {repoRoot} from './app-session.mjs';
 import {launch, sleep} from './pty-timing.mjs';
 import {makeTempDir, removeAllTempDirs} from './temp-dirs.mjs';
@@ -20,9 +19,7 @@ const TIMELINE_STEP_MS = Number(process.env.STEP_MS ?? 25);
 /** The CLI's own build settings, minus minification. */
 async function buildUnminified() {
 	const outRoot = fileURLToPath(new URL('out/prof/', import.meta.url));
-	const outdir = path.join(outRoot, 'dist');
-	rmSync(outdir, {recursive: true, force: true});
-	await Promise.all(cliBuilds({outdir, minify: false}).map(options => build({...options, absWorkingDir: repoRoot})));
+	await buildCli({root: repoRoot, outdir: path.join(outRoot, 'dist'), minify: false});
 
 	// The CLI finds its bundled feeds at ../feeds from the bundle.
 	const feedsLink = path.join(outRoot, 'feeds');

@@ -202,3 +202,17 @@ export function cliBuilds({outdir, minify = true}) {
 		},
 	];
 }
+
+/** Builds dist/ (or `outdir`) from scratch: the three bundles, and the package.json that makes its .js files CommonJS. */
+export async function buildCli({root, outdir, minify = true}) {
+	const {build} = await import('esbuild');
+	const {chmodSync, rmSync, writeFileSync} = await import('node:fs');
+	const path = await import('node:path');
+	const target = path.resolve(root, outdir);
+	rmSync(target, {recursive: true, force: true});
+	await Promise.all(cliBuilds({outdir: target, minify}).map(options => build({...options, absWorkingDir: root})));
+	// The package is ESM, the bundle CommonJS: dist/ says so for its .js files. The binary keeps the
+	// name dist/cli.js, so links to it from earlier installs (and npx's cache) stay valid.
+	writeFileSync(path.join(target, 'package.json'), '{"type": "commonjs"}\n');
+	chmodSync(path.join(target, 'cli.js'), 0o755);
+}
