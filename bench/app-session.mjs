@@ -50,12 +50,12 @@ export function benchCacheDir() {
 /**
  * Runs `use(session)` on a fresh reader over `files` (none: the bundled feeds) with an empty
  * config dir, then makes sure the process and the dir are gone. `cacheDir` is where its code cache
- * lives (see src/cli/code-cache.ts).
+ * lives (see src/cli/code-cache.ts); `rows` the terminal's height.
  */
-export async function withApp(files, use, {cacheDir = benchCacheDir()} = {}) {
+export async function withApp(files, use, {cacheDir = benchCacheDir(), rows} = {}) {
 	const configDir = makeTempDir('flashnews-bench-config-');
 	const env = terminalEnv({FLASHNEWS_CACHE_DIR: cacheDir});
-	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env});
+	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env, ...(rows === undefined ? {} : {rows})});
 	try {
 		return await use(session);
 	} finally {

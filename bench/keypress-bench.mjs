@@ -1,5 +1,6 @@
-// Keypress to frame: after the list is up, press `j` one at a time and time each write until the
-// frame it causes has been written. And: `q` while a large file is still being parsed.
+// Keypress to frame: after the list is up, press `j` and `k` in turn, one at a time, and time each
+// write until the frame it causes has been written (alternating, so even a 10-item list always
+// redraws). And: `q` while a large file is still being parsed.
 import {withApp} from './app-session.mjs';
 import {NEWEST_MARKER} from './generate-feeds.mjs';
 import {sleep, stripAnsi} from './pty-timing.mjs';
@@ -8,6 +9,9 @@ import {summarize} from './stats.mjs';
 
 // Ink throttles renders (about 30 per second); pressing again sooner would time the throttle.
 const GAP_MS = 60;
+// Ten list rows (plus header, status and hint lines): a 10-item feed fills the window exactly as a
+// 50,000-item one does, so the two differ only in how many articles there are.
+const KEYPRESS_ROWS = 13;
 const CLEAR_SCREEN = '\u001B[2J';
 
 async function pressSeries(path, presses) {
@@ -20,7 +24,7 @@ async function pressSeries(path, presses) {
 		let clears = 0;
 		for (let index = 0; index < presses; index++) {
 			const before = session.output.length;
-			const ms = await session.timeKeypress('j', {quietMs: 15, timeoutMs: 2000});
+			const ms = await session.timeKeypress(index % 2 === 0 ? 'j' : 'k', {quietMs: 15, timeoutMs: 2000});
 			const frame = session.output.slice(before);
 			if (ms === null) missing++;
 			else times.push(ms);
@@ -29,19 +33,20 @@ async function pressSeries(path, presses) {
 			await sleep(GAP_MS);
 		}
 		return {times, missing, frameBytes: summarize(frameSizes).median, clears};
-	});
+	}, {rows: KEYPRESS_ROWS});
 }
 
 /**
- * Alternates small and large sessions (`rounds` each, presses split between them) so a change in
- * machine load during the bench hits both sizes alike. @returns ratio of medians large/small
+ * One series per size, in rounds (presses split between them) so a change in machine load during
+ * the bench hits every size alike. `sizes` runs from the smallest feed to the largest.
+ * @returns ratio of medians, largest / smallest
  */
-export async function runKeypressBench({small, large, presses, rounds = 2}) {
-	heading(`Keypress to frame: ${presses} × j per size, one at a time (${GAP_MS} ms apart; frame = output until 15 ms quiet; ${rounds} sessions each, alternating)`);
-	const collected = [small, large].map(() => ({times: [], missing: 0, frameBytes: [], clears: 0}));
+export async function runKeypressBench({sizes, presses, rounds = 2}) {
+	heading(`Keypress to frame: ${presses} presses of j and k in turn per size, one at a time, ${KEYPRESS_ROWS}-row terminal (${GAP_MS} ms apart; frame = output until 15 ms quiet; ${rounds} sessions each, alternating)`);
+	const collected = sizes.map(() => ({times: [], missing: 0, frameBytes: [], clears: 0}));
 	for (let round = 0; round < rounds; round++) {
 		const share = Math.ceil(presses / rounds);
-		for (const [index, {path}] of [small, large].entries()) {
+		for (const [index, {path}] of sizes.entries()) {
 			const result = await pressSeries(path, share);
 			const into = collected[index];
 			into.times.push(...result.times);
@@ -51,7 +56,7 @@ export async function runKeypressBench({small, large, presses, rounds = 2}) {
 		}
 	}
 	const medians = [];
-	for (const [index, {label}] of [small, large].entries()) {
+	for (const [index, {label}] of sizes.entries()) {
 		const {times, missing, frameBytes, clears} = collected[index];
 		const summary = summarize(times);
 		medians.push(summary.median);
@@ -60,8 +65,8 @@ export async function runKeypressBench({small, large, presses, rounds = 2}) {
 		if (missing > 0) details.push(`${missing} presses drew nothing`);
 		statLine(label, summary, details.join(', '));
 	}
-	const ratio = medians[1] / medians[0];
-	note(`ratio ${large.label} / ${small.label}: ${formatRatio(ratio)}`);
+	const ratio = medians.at(-1) / medians[0];
+	note(`ratio ${sizes.at(-1).label} / ${sizes[0].label}: ${formatRatio(ratio)}`);
 	return ratio;
 }
 
