@@ -8,7 +8,12 @@ import {parseXmlFeed} from './parse-xml-feed.js';
 import type {RawFeed} from './raw-feed.js';
 import {sanitizeLine} from './sanitize.js';
 
-export type ParseFeedOptions = {declaredCharset?: string; maxItems?: number};
+export type ParseFeedOptions = {
+	declaredCharset?: string;
+	maxItems?: number;
+	/** The bytes are one part of a larger XML feed (see parseXmlFeed). */
+	part?: boolean;
+};
 
 const BINARY_SAMPLE_LENGTH = 4096;
 // Text feeds have next to no control characters; a few stray ones or replacement characters
@@ -37,13 +42,13 @@ function oneLineError(error: unknown): string {
 	return line.length > MAX_ERROR_LENGTH ? `${line.slice(0, MAX_ERROR_LENGTH - 1)}…` : line;
 }
 
-async function parseRaw(text: string, maxItems: number | undefined): Promise<RawFeed> {
+async function parseRaw(text: string, {maxItems, part}: ParseFeedOptions): Promise<RawFeed> {
 	switch (sniffText(text)) {
 		case 'json': {
 			return parseJsonFeed(parseJsonText(text), {maxItems});
 		}
 		case 'xml': {
-			return await parseXmlFeed(text, {maxItems});
+			return await parseXmlFeed(text, {maxItems, part});
 		}
 		case 'html': {
 			throw new FeedError('not a feed: looks like an HTML page');
@@ -64,7 +69,7 @@ export async function parseFeed(bytes: Uint8Array, source: string, options: Pars
 		const text = decodeFeedBytes(bytes, options.declaredCharset);
 		if (!/[^\s\uFEFF]/.test(text)) throw new FeedError('file is empty');
 		if (looksBinary(text)) throw new FeedError('not a feed: binary data');
-		const raw = await parseRaw(text, options.maxItems);
+		const raw = await parseRaw(text, options);
 		const {title, articles, warnings} = normalizeFeed(raw, source);
 		if (articles.length === 0) warnings.push('no articles');
 		return {ok: true, source, title, articles, warnings};

@@ -103,7 +103,7 @@ export async function parseFeedOffThread(
 		if (plan !== undefined) {
 			// Every worker copies out its own part of shared memory, off this thread.
 			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
-			const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, options, ranges)));
+			const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, {...options, part: true}, ranges)));
 			const merged = mergeFeedParts(results, options.maxItems ?? DEFAULT_MAX_ITEMS);
 			if (merged !== undefined) return merged;
 			return await parseInWorker(workerUrl, shared, source, options);

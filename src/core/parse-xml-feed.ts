@@ -19,7 +19,14 @@ import {DEFAULT_MAX_ITEMS, MAX_FEED_TEXT_LENGTH, tooLargeMessage} from './xml-li
 import {attribute, attributeOf, firstText, nodeList} from './xml-nodes.js';
 import {repairXmlDocument, type RepairedXml} from './xml-repair.js';
 
-export type ParseXmlFeedOptions = {maxItems?: number};
+export type ParseXmlFeedOptions = {
+	maxItems?: number;
+	/**
+	 * The text is one part of a larger feed (split-xml-feed.ts): fail when the part might not read as
+	 * its share of the whole would, so the caller parses the whole instead.
+	 */
+	part?: boolean;
+};
 
 type Dialect = 'atom' | 'rss';
 
@@ -173,6 +180,7 @@ export async function parseXmlFeed(text: string, options: ParseXmlFeedOptions = 
 	// Items past the limit are cut by the pre-pass, so rss-parser never spends time on them.
 	const document = repairXmlDocument(text, {maxItems});
 	const dialect = checkIsFeed(document);
+	if (options.part && document.interleaved) throw new FeedError('a part of this feed has feed elements between its items');
 	const parsed = await parseWithRssParser(document.xml, document.rootName ?? '');
 
 	const feedAttributes = field(parsed, 'attributes');

@@ -76,6 +76,8 @@ export type RepairedXml = {
 	itemCount: number;
 	/** Items left out because of `maxItems`. */
 	droppedItems: number;
+	/** Some other element stands between two items, beside them (a feed element amid the items). */
+	interleaved: boolean;
 };
 
 export type RepairOptions = {
@@ -143,6 +145,10 @@ class XmlRepairer {
 	doctypeName: string | undefined;
 	itemCount = 0;
 	droppedItems = 0;
+	interleaved = false;
+	/** Stack length where items open (their parent's depth), once the first one has. */
+	private itemLevel: number | undefined;
+	private otherSinceItem = false;
 
 	constructor(
 		private readonly text: string,
@@ -335,6 +341,15 @@ class XmlRepairer {
 		return parent !== undefined && ATOM_CONTAINERS.has(parent) && ATOM_TEXT_CONSTRUCTS.has(name) && isInlineXhtml(tag);
 	}
 
+	private noteSibling(isItem: boolean): void {
+		if (isItem) {
+			this.itemLevel ??= this.stack.length;
+			if (this.otherSinceItem) this.interleaved = true;
+		} else if (this.stack.length === this.itemLevel && !this.capturing && !this.skipping) {
+			this.otherSinceItem = true;
+		}
+	}
+
 	private handleStartTag(index: number): number {
 		const {text} = this;
 		const end = this.tagEnd(index + 1);
@@ -348,6 +363,7 @@ class XmlRepairer {
 			this.dialect = dialectOf(name);
 		}
 		const isItem = !this.skipping && this.isItem(name);
+		this.noteSibling(isItem);
 		if (isItem && this.dropsItem()) {
 			if (selfClosing) {
 				this.replace(index, '', end + 1);
@@ -422,7 +438,7 @@ class XmlRepairer {
 export function repairXmlDocument(text: string, options: RepairOptions = {}): RepairedXml {
 	const repairer = new XmlRepairer(text, options.maxItems ?? Number.POSITIVE_INFINITY);
 	const xml = repairer.run();
-	const result: RepairedXml = {xml, itemCount: repairer.itemCount, droppedItems: repairer.droppedItems};
+	const result: RepairedXml = {xml, itemCount: repairer.itemCount, droppedItems: repairer.droppedItems, interleaved: repairer.interleaved};
 	if (repairer.rootName !== undefined) result.rootName = repairer.rootName;
 	if (repairer.doctypeName !== undefined) result.doctypeName = repairer.doctypeName;
 	return result;

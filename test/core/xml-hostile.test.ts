@@ -82,6 +82,16 @@ describe('repairXml', () => {
 		expect(repaired.droppedItems).toBe(2);
 	});
 
+	it('tells when another element stands between two items, beside them', () => {
+		const interleaved = (channel: string) => repairXmlDocument(`<rss><channel>${channel}</channel></rss>`).interleaved;
+		expect(interleaved('<title>T</title><item><title>1</title></item><item/><link>x</link>')).toBe(false);
+		expect(interleaved('<item><title>1</title><link>in the item</link></item><item/>')).toBe(false);
+		expect(interleaved('<item/><link>x</link><item/>')).toBe(true);
+		const atom = (body: string) => repairXmlDocument(`<feed xmlns="http://www.w3.org/2005/Atom">${body}</feed>`).interleaved;
+		expect(atom('<title>T</title><entry><id>1</id></entry><entry><id>2</id></entry><updated>x</updated>')).toBe(false);
+		expect(atom('<entry><id>1</id></entry><author><name>A</name></author><entry><id>2</id></entry>')).toBe(true);
+	});
+
 	it('is the identity on a document that needs no repair', () => {
 		const document = readFileSync(new URL('../fixtures/xml/rss2-typical.xml', import.meta.url), 'utf8').replace(/description/g, 'summary');
 		expect(repairXml(document)).toBe(document);
