@@ -9,7 +9,7 @@ Usage
   $ flashnews bookmarks [--json]     list saved articles
 
 A SOURCE is a JSON Feed, flashnews JSON, RSS, RDF or Atom file (the format is read from
-the content). With no SOURCE, the bundled sample feeds open.
+the content), or - for standard input. With no SOURCE, the bundled sample feeds open.
 
 Options
   --plain             One line per article: title — author · feed · date

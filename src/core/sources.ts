@@ -124,6 +124,37 @@ function fileSource(path: string, label: string): Source {
 	};
 }
 
+async function readStdin(): Promise<Uint8Array> {
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
+		total += chunk.length;
+		if (total > MAX_FILE_BYTES) throw tooLarge(total);
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks, total);
+}
+
+/** Standard input, read to its end (a pipe, a socket or a redirected file alike). */
+function stdinSource(): Source {
+	const label = 'stdin';
+	return {
+		id: '-',
+		label,
+		async load() {
+			// Waiting for a feed to be typed in would look like a hang.
+			if (process.stdin.isTTY) return {ok: false, source: label, error: 'standard input is a terminal, not a feed (pipe one in)'};
+			let bytes: Uint8Array;
+			try {
+				bytes = await readStdin();
+			} catch (error) {
+				return {ok: false, source: label, error: readErrorMessage(error)};
+			}
+			return bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseFeed(bytes, label);
+		},
+	};
+}
+
 function remoteSource(url: string, label: string): Source {
 	return {
 		id: url,
@@ -136,6 +167,8 @@ function remoteSource(url: string, label: string): Source {
 
 /** A source for a command-line argument: an http(s) URL, a file: URL, or a file path (relative to cwd). */
 export function createSource(arg: string, cwd: string = process.cwd()): Source {
+	// `-` is standard input, as for most command-line tools (`curl … | flashnews -`).
+	if (arg === '-') return stdinSource();
 	const label = sanitizeLine(arg) || '(unnamed source)';
 	if (/^https?:\/\//i.test(arg.trim())) return remoteSource(arg.trim(), label);
 	if (/^file:\/\//i.test(arg)) {

@@ -76,6 +76,24 @@ describe('splitXmlFeed', () => {
 	});
 });
 
+describe('mergeFeedParts', () => {
+	const article = (id: string) => ({id, title: id, author: null, feed: 'F', section: null, published: null, link: null, summary: {format: 'text' as const, value: ''}, content: {format: 'text' as const, value: ''}, categories: []});
+	const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({ok: true, source: 's', title: 'F', articles: ids.map(article), warnings: [], ...extra});
+
+	it('joins the parts in order', () => {
+		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 100)).toEqual(ok(['a', 'b', 'c']));
+	});
+
+	it('declines whenever the whole might have come out differently', () => {
+		expect(mergeFeedParts([ok(['a']), {ok: false, source: 's', error: 'broken'}], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['b'], {warnings: ['skipped item 1']})], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['a'])], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['b'], {title: 'Other'})], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 3)).toBeUndefined();
+		expect(mergeFeedParts([], 100)).toBeUndefined();
+	});
+});
+
 describe('parsing in parts', () => {
 	const fixtureDirs = ['xml', 'broken', 'hostile'].map(name => new URL(`../fixtures/${name}/`, import.meta.url).pathname);
 	const fixtureFiles = fixtureDirs.flatMap(dir => readdirSync(dir).map(name => join(dir, name)));

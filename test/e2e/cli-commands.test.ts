@@ -70,6 +70,16 @@ describe('flashnews --plain', () => {
 		expect(runCli(['--config-dir', dir]).stdout).toBe(runCli(['--plain', '--config-dir', dir]).stdout);
 	});
 
+	it('reads a feed from standard input given as -', () => {
+		const rss = '<rss version="2.0"><channel><title>Piped</title><item><title>From a pipe</title><guid>p1</guid></item></channel></rss>';
+		const piped = spawnSync(process.execPath, [cliPath, '--json', '--config-dir', configDir(), '-'], {input: rss, encoding: 'utf8'});
+		expect(piped.status).toBe(0);
+		expect((JSON.parse(piped.stdout) as ArticleJson[]).map(article => [article.title, article.feed])).toEqual([['From a pipe', 'Piped']]);
+		const broken = spawnSync(process.execPath, [cliPath, '--plain', '--config-dir', configDir(), '-'], {input: '<rss><channel><item>', encoding: 'utf8'});
+		expect(broken.status).toBe(1);
+		expect(broken.stderr).toMatch(/^flashnews: stdin: /);
+	});
+
 	it('stops quietly when the reader of the pipe goes away', () => {
 		const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" --plain --config-dir "${configDir()}" | head -n 1`], {encoding: 'utf8'});
 		expect(result.stdout.trim().split('\n')).toHaveLength(1);
