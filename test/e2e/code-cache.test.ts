@@ -3,7 +3,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readCodeCache} from '../../src/cli/code-cache.js';
 import {runCli} from './cli-output.js';
-import {hasTmux, terminalTestKit, type TmuxSession} from './tmux-session.js';
+import {spawnSync} from 'node:child_process';
+import {cliPath, hasTmux, terminalTestKit, type TmuxSession} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
 
@@ -69,5 +70,20 @@ describe.skipIf(!hasTmux())('the code cache of the real binary', () => {
 		const app = await readAndQuit(blocker);
 		const screen = app.screen();
 		expect(screen).not.toMatch(/error|flashnews:/i);
+	});
+});
+
+describe('the launcher', () => {
+	it('says in one line, without a stack trace, when the reader\'s bundle cannot be loaded', () => {
+		const dist = path.join(configDir(), 'dist');
+		fs.cpSync(path.dirname(cliPath), dist, {recursive: true});
+		fs.writeFileSync(path.join(dist, 'app.cjs'), 'this is not JavaScript (');
+		const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--version'], {encoding: 'utf8', env: {...process.env, FLASHNEWS_CACHE_DIR: configDir()}});
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(/^flashnews: cannot load .*app\.cjs: .* \(reinstall flashnews\)\n$/);
+		fs.rmSync(path.join(dist, 'app.cjs'));
+		const missing = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--version'], {encoding: 'utf8'});
+		expect(missing.status).toBe(1);
+		expect(missing.stderr.trim().split('\n')).toHaveLength(1);
 	});
 });
