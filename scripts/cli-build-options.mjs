@@ -1,6 +1,8 @@
 // The esbuild settings for the CLI bundle, shared by scripts/build.mjs and bench/profile.mjs.
-import {readFileSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 
 const inkStringWidth = fileURLToPath(new URL('../src/ui/ink-string-width.ts', import.meta.url));
 const graphemesModule = fileURLToPath(new URL('../src/core/graphemes.ts', import.meta.url));
@@ -29,10 +31,10 @@ globalThis[Symbol.for('flashnews.layout-engine-ready')] = loadYoga().then(loaded
 export {Yoga as default};
 export * from './generated/YGEnums.js';`;
 
-function replaceExactly(source, path, replacements) {
+function replaceExactly(source, file, replacements) {
 	let result = source;
 	for (const [from, to] of replacements) {
-		if (!result.includes(from)) throw new Error(`${path} changed: revisit scripts/cli-build-options.mjs`);
+		if (!result.includes(from)) throw new Error(`${file} changed: revisit scripts/cli-build-options.mjs`);
 		result = result.replace(from, () => to);
 	}
 	return result;
@@ -205,9 +207,6 @@ export function cliBuilds({outdir, minify = true}) {
 
 /** Builds dist/ (or `outdir`) from scratch: the three bundles, and the package.json that makes its .js files CommonJS. */
 export async function buildCli({root, outdir, minify = true}) {
-	const {build} = await import('esbuild');
-	const {chmodSync, rmSync, writeFileSync} = await import('node:fs');
-	const path = await import('node:path');
 	const target = path.resolve(root, outdir);
 	rmSync(target, {recursive: true, force: true});
 	await Promise.all(cliBuilds({outdir: target, minify}).map(options => build({...options, absWorkingDir: root})));

@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer';
 import type * as IconvLite from 'iconv-lite';
 import {FeedError} from './feed-error.js';
 import {lazyRequire} from './lazy-require.js';
@@ -116,6 +117,22 @@ export function decodeFeedBytes(bytes: Uint8Array, declaredCharset?: string): st
 		decodeDeclaredInXml(bytes) ??
 		decodeUndeclared(bytes);
 	return stripBom(decoded);
+}
+
+/**
+ * True when decodeFeedBytes reads `bytes` as UTF-8, and would read any part of them cut at ASCII
+ * characters the same way: no UTF-16/32, a declared encoding (if any) that valid UTF-8 overrides or
+ * matches, and valid UTF-8 throughout. (split-xml-feed.ts cuts only such documents.)
+ */
+export function readsAsUtf8Anywhere(bytes: Uint8Array): boolean {
+	const [b0, b1] = bytes;
+	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || utf16Order(bytes) !== undefined) return false;
+	const declared = xmlDeclarationEncoding(bytes);
+	if (declared !== undefined) {
+		const label = normalizeLabel(declared);
+		if (!UTF8_LABELS.has(label) && !WINDOWS_1252_ALIASES.has(label)) return false;
+	}
+	return isUtf8(bytes);
 }
 
 function decodeDeclaredInXml(bytes: Uint8Array): string | undefined {

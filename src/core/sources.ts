@@ -48,18 +48,21 @@ function tooLarge(size: number): FeedError {
 	return new FeedError(tooLargeMessage(size, MAX_FILE_BYTES));
 }
 
-// Pipes and devices (e.g. `flashnews <(curl …)`) have no size up front: read in chunks up to the limit.
-async function readStream(handle: FileHandle): Promise<Uint8Array> {
-	const chunks: Uint8Array[] = [];
+/** Everything `chunks` yields, up to the file size limit. */
+async function readToEnd(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+	const kept: Uint8Array[] = [];
 	let total = 0;
-	for (;;) {
-		const {bytesRead, buffer} = await handle.read({buffer: new Uint8Array(64 * 1024)});
-		if (bytesRead === 0) break;
-		total += bytesRead;
+	for await (const chunk of chunks) {
+		total += chunk.length;
 		if (total > MAX_FILE_BYTES) throw tooLarge(total);
-		chunks.push(buffer.subarray(0, bytesRead));
+		kept.push(chunk);
 	}
-	return Buffer.concat(chunks, total);
+	return Buffer.concat(kept, total);
+}
+
+// Pipes and devices (e.g. `flashnews <(curl …)`) have no size up front: read in chunks up to the limit.
+function readStream(handle: FileHandle): Promise<Uint8Array> {
+	return readToEnd(handle.createReadStream({autoClose: false}));
 }
 
 /**
@@ -108,14 +111,15 @@ function readSmallFileNow(path: string): Uint8Array | undefined {
 	}
 }
 
-function fileSource(path: string, label: string): Source {
+/** A source whose bytes come from `read`: a failed read is that source's error, never a crash. */
+function bytesSource(id: string, label: string, read: () => Promise<Uint8Array>): Source {
 	return {
-		id: path,
+		id,
 		label,
 		async load() {
 			let bytes: Uint8Array;
 			try {
-				bytes = readSmallFileNow(path) ?? (await readFeedFile(path));
+				bytes = await read();
 			} catch (error) {
 				return {ok: false, source: label, error: readErrorMessage(error)};
 			}
@@ -124,35 +128,17 @@ function fileSource(path: string, label: string): Source {
 	};
 }
 
-async function readStdin(): Promise<Uint8Array> {
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
-		total += chunk.length;
-		if (total > MAX_FILE_BYTES) throw tooLarge(total);
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks, total);
+function fileSource(path: string, label: string): Source {
+	return bytesSource(path, label, async () => readSmallFileNow(path) ?? (await readFeedFile(path)));
 }
 
 /** Standard input, read to its end (a pipe, a socket or a redirected file alike). */
 function stdinSource(): Source {
-	const label = 'stdin';
-	return {
-		id: '-',
-		label,
-		async load() {
-			// Waiting for a feed to be typed in would look like a hang.
-			if (process.stdin.isTTY) return {ok: false, source: label, error: 'standard input is a terminal, not a feed (pipe one in)'};
-			let bytes: Uint8Array;
-			try {
-				bytes = await readStdin();
-			} catch (error) {
-				return {ok: false, source: label, error: readErrorMessage(error)};
-			}
-			return bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseFeed(bytes, label);
-		},
-	};
+	return bytesSource('-', 'stdin', async () => {
+		// Waiting for a feed to be typed in would look like a hang.
+		if (process.stdin.isTTY) throw new FeedError('standard input is a terminal, not a feed (pipe one in)');
+		return readToEnd(process.stdin as AsyncIterable<Uint8Array>);
+	});
 }
 
 function remoteSource(url: string, label: string): Source {

@@ -2,16 +2,8 @@
 // feed elements and a run of the items, so the parts can be parsed on several cores at once. It
 // works on bytes, before decoding, and declines (undefined) whenever the parts might not read as
 // the whole does; the caller then parses the whole document as usual.
-import {isUtf8} from 'node:buffer';
 import type {Article, FeedResult} from './article.js';
-
-const ENCODING_DECLARATION = /^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']\s*([A-Za-z0-9._:-]{1,40})\s*["']/;
-// Labels under which bytes that are valid UTF-8 decode as UTF-8 (see decode-bytes.ts), part by part
-// exactly as for the whole.
-const UTF8_COMPATIBLE_LABELS = new Set([
-	'utf-8', 'utf8', 'unicode-1-1-utf-8',
-	'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'windows-1252', 'x-cp1252',
-]);
+import {readsAsUtf8Anywhere} from './decode-bytes.js';
 
 const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text);
@@ -70,15 +62,6 @@ function isWhiteSpace(buffer: Buffer, from: number, to: number): boolean {
 	return true;
 }
 
-function decodesLikeUtf8(buffer: Buffer): boolean {
-	const [b0, b1] = buffer;
-	// A UTF-16/32 byte order mark, or UTF-16 without one.
-	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || b0 === 0x00 || b1 === 0x00) return false;
-	const label = ENCODING_DECLARATION.exec(buffer.subarray(0, 512).toString('latin1'))?.[1];
-	if (label !== undefined && !UTF8_COMPATIBLE_LABELS.has(label.toLowerCase())) return false;
-	return isUtf8(buffer);
-}
-
 /** Byte ranges, [start, end), of `bytes` that together make one part's document. */
 export type PartRanges = [number, number][];
 
@@ -103,7 +86,7 @@ export function planXmlFeedParts(bytes: Uint8Array, parts: number): PartRanges[]
 	const lastClose = buffer.lastIndexOf(markers.close);
 	if (lastClose < start || insideLiteral(buffer, lastClose)) return undefined;
 	const end = lastClose + markers.close.length;
-	if (!decodesLikeUtf8(buffer)) return undefined;
+	if (!readsAsUtf8Anywhere(buffer)) return undefined;
 
 	// Cut after the first closing tag past each even share of the items' bytes.
 	const cuts = [start];

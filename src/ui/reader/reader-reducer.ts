@@ -82,7 +82,7 @@ export function step(state: ReaderState, action: ReaderAction, env: ReaderEnv): 
 		case 'filterChosen':
 			return {state: chooseFilter(state, action.filter), effects: []};
 		case 'closeOverlay':
-			return {state: {...state, overlay: 'none', picker: null}, effects: []};
+			return {state: withoutOverlay(state), effects: []};
 		case 'command':
 			return runCommand({...state, message: null}, action.command, env);
 	}
@@ -104,8 +104,13 @@ function reselect(state: ReaderState, all: readonly Article[], filter: ArticleFi
 	return {...state, all, filter, visible, cursor, screen};
 }
 
+/** Closes the help or the picker (`picker` is set exactly while the overlay is the picker). */
+function withoutOverlay(state: ReaderState): ReaderState {
+	return {...state, overlay: 'none', picker: null};
+}
+
 function chooseFilter(state: ReaderState, filter: ArticleFilter): ReaderState {
-	return {...reselect(state, state.all, filter), overlay: 'none', picker: null, screen: 'list'};
+	return {...withoutOverlay(reselect(state, state.all, filter)), screen: 'list'};
 }
 
 /** The picker's choices, highlighting `highlight` (or the first) when it is among them. */
@@ -222,10 +227,10 @@ function runCommand(state: ReaderState, command: CommandId, env: ReaderEnv): Ste
 			return only(movePicker(state, (_index, count) => count - 1));
 		case 'pickerChoose': {
 			const chosen = state.picker?.choices[state.picker.index];
-			return only(chosen === undefined ? {...state, overlay: 'none', picker: null} : chooseFilter(state, chosen.filter));
+			return only(chosen === undefined ? withoutOverlay(state) : chooseFilter(state, chosen.filter));
 		}
 		case 'pickerCancel':
-			return only({...state, overlay: 'none', picker: null});
+			return only(withoutOverlay(state));
 		case 'help':
 			return only({...state, overlay: state.overlay === 'help' ? 'none' : 'help'});
 		case 'quit':
