@@ -14,7 +14,7 @@ export async function runSearchBench(feed, {rounds}) {
 	heading(`Search as you type: "${QUERY}" typed and deleted, one character at a time (in-process)`);
 	const [{parseFeed}, {createSearch}] = await Promise.all([
 		importBundled('src/core/parse-feed.ts', 'parse-feed'),
-		importBundled('src/core/search.ts', 'search'),
+		importBundled('src/core/search/search.ts', 'search'),
 	]);
 	const result = await parseFeed(readFileSync(feed.path), feed.path);
 	if (!result.ok) throw new Error(`could not parse ${feed.path}: ${result.error}`);

@@ -4,10 +4,10 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
-const inkStringWidth = fileURLToPath(new URL('../src/ui/ink-string-width.ts', import.meta.url));
-const graphemesModule = fileURLToPath(new URL('../src/core/graphemes.ts', import.meta.url));
+const inkStringWidth = fileURLToPath(new URL('../src/shims/ink-string-width.ts', import.meta.url));
+const graphemesModule = fileURLToPath(new URL('../src/present/graphemes.ts', import.meta.url));
 
-/** Loaded with lazyRequire (src/core/lazy-require.ts) only when a run needs them. */
+/** Loaded with lazyRequire (src/shims/lazy-require.ts) only when a run needs them. */
 const lazyDependencies = ['html-to-text', 'iconv-lite'];
 
 // conf imports ajv (JSON schema validation) and semver (its migrations) at load time; flashnews
@@ -22,7 +22,7 @@ const confUnused = {
 // The reader's bundle is CommonJS so the launcher can compile it with a V8 code cache (see
 // src/launcher.ts). Two dependencies use top-level await, which CommonJS cannot hold:
 // - yoga-layout awaits its wasm: here it exports a live binding instead, filled in when the wasm is
-//   ready, and leaves the promise where src/cli/layout-engine-ready.ts finds it;
+//   ready, and leaves the promise where src/shims/layout-engine-ready.ts finds it;
 // - Ink's reconciler awaits devtools and its package.json only when DEV=true: here it does neither.
 const yogaEntry = `import loadYoga from '../binaries/yoga-wasm-base64-esm.js';
 import wrapAssembly from './wrapAssembly.js';
@@ -86,7 +86,7 @@ export const startupPlugin = {
 			loader: 'js',
 		}));
 		// Ink and its helpers measure every line of every frame with string-width, which is slow on
-		// non-ASCII text; they get the project's equivalent (src/ui/ink-string-width.ts).
+		// non-ASCII text; they get the project's equivalent (src/shims/ink-string-width.ts).
 		build.onResolve({filter: /^string-width$/}, args =>
 			args.importer.includes('/node_modules/') ? {path: inkStringWidth} : undefined,
 		);
@@ -104,7 +104,7 @@ export const startupPlugin = {
 		}));
 		// The first Intl.Segmenter costs about 9 ms (ICU loads its data), and three dependencies make
 		// one as they load. Ink's tokenizer, which reads every line of every frame, goes through
-		// src/core/graphemes.ts instead, which needs no segmenter for most text; string-width and
+		// src/present/graphemes.ts instead, which needs no segmenter for most text; string-width and
 		// slice-ansi make theirs on first use.
 		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, args => ({
 			contents: replaceExactly(readFileSync(args.path, 'utf8'), args.path, [
@@ -193,7 +193,7 @@ export function cliBuilds({outdir, minify = true}) {
 		{
 			...shared,
 			minify,
-			entryPoints: {'parse-worker': 'src/core/parse-worker.ts'},
+			entryPoints: {'parse-worker': 'src/load/parse-worker.ts'},
 			outdir,
 			outExtension: {'.js': '.mjs'},
 			format: 'esm',

@@ -4,9 +4,9 @@ import {bundledFeedPaths} from './cli/bundled-feeds.js';
 import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
 import {printJson, printPlain} from './cli/print-articles.js';
-import type {FeedResult} from './core/article.js';
-import {mergeArticles} from './core/merge-articles.js';
-import {createSource, loadSources, startLoading} from './core/sources.js';
+import type {FeedResult} from './core/articles/article.js';
+import {mergeArticles} from './core/articles/merge-articles.js';
+import {createSource, loadSources, startLoading} from './load/sources.js';
 import {openStore} from './store/open-store.js';
 
 let debug = false;

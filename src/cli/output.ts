@@ -1,5 +1,5 @@
 import {writeSync} from 'node:fs';
-import {sanitizeLine} from '../core/sanitize.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
 
 let closed = false;
 

@@ -1,6 +1,6 @@
-import type {Article} from '../core/article.js';
-import {toArticleJson} from '../core/article-json.js';
-import {createTheme} from '../ui/theme.js';
+import type {Article} from '../core/articles/article.js';
+import {toArticleJson} from '../present/article-json.js';
+import {createTheme} from '../present/theme.js';
 import type {ReaderStore} from '../store/types.js';
 import {writeOut} from './output.js';
 

@@ -1,9 +1,9 @@
 import {render} from 'ink';
-import type {FeedResult} from '../core/article.js';
-import type {StartedSource} from '../core/sources.js';
+import type {FeedResult} from '../core/articles/article.js';
+import type {StartedSource} from '../load/sources.js';
 import type {ReaderStore} from '../store/types.js';
 import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
-import {layoutEngineReady} from './layout-engine-ready.js';
+import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import {ReaderApp} from '../ui/app.js';
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */

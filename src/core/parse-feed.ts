@@ -1,12 +1,12 @@
-import type {FeedResult} from './article.js';
-import {decodeFeedBytes} from './decode-bytes.js';
+import type {FeedResult} from './articles/article.js';
+import {decodeFeedBytes} from './text/decode-bytes.js';
 import {sniffText} from './detect-format.js';
 import {FeedError} from './feed-error.js';
-import {normalizeFeed} from './normalize.js';
-import {parseJsonFeed, parseJsonText} from './parse-json-feed.js';
-import {parseXmlFeed} from './parse-xml-feed.js';
-import type {RawFeed} from './raw-feed.js';
-import {sanitizeLine} from './sanitize.js';
+import {normalizeFeed} from './articles/normalize.js';
+import {parseJsonFeed, parseJsonText} from './json/parse-json-feed.js';
+import {parseXmlFeed} from './xml/parse-xml-feed.js';
+import type {RawFeed} from './articles/raw-feed.js';
+import {sanitizeLine} from './text/sanitize.js';
 
 export type ParseFeedOptions = {
 	declaredCharset?: string;

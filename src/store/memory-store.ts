@@ -1,4 +1,4 @@
-import type {Article} from '../core/article.js';
+import type {Article} from '../core/articles/article.js';
 import type {BookmarkSnapshot, ReaderStore} from './types.js';
 
 export type MemoryState = {

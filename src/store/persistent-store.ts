@@ -1,4 +1,4 @@
-import type {Article} from '../core/article.js';
+import type {Article} from '../core/articles/article.js';
 import {compactLocked, SEEN_RESOLUTION_MS, type KnownFile} from './compaction.js';
 import {appendOp, type JournalOp} from './journal.js';
 import {createMemoryStore, type MemoryState} from './memory-store.js';

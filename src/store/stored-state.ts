@@ -1,5 +1,5 @@
-import {sanitizeLine, sanitizeText} from '../core/sanitize.js';
-import type {ArticleBody} from '../core/article-body.js';
+import {sanitizeLine, sanitizeText} from '../core/text/sanitize.js';
+import type {ArticleBody} from '../core/articles/article-body.js';
 import type {BookmarkSnapshot} from './types.js';
 
 /** One read mark as it is kept on disk. */

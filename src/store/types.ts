@@ -1,4 +1,4 @@
-import type {Article} from '../core/article.js';
+import type {Article} from '../core/articles/article.js';
 
 /** What a bookmark keeps, so it outlives the article leaving its feed. */
 export type BookmarkSnapshot = Article & {savedAt: number};

@@ -1,8 +1,8 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
-import type {Article} from '../core/article.js';
-import {mergeArticles} from '../core/merge-articles.js';
-import type {Source} from '../core/sources.js';
+import type {Article} from '../core/articles/article.js';
+import {mergeArticles} from '../core/articles/merge-articles.js';
+import type {Source} from '../load/sources.js';
 import type {ReaderStore} from '../store/types.js';
 import {Header, type ArticleCounts} from './chrome/header.js';
 import {HintBar} from './chrome/hint-bar.js';
@@ -16,12 +16,12 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {hintsFor} from './key-bindings.js';
 import {HeadlineList} from './list/headline-list.js';
 import {FeedPicker} from './picker/feed-picker.js';
-import {filterLabel, type ArticleFilter} from './reader/article-filter.js';
+import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js';
 import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
 import {useSourceLoading, type InitialResults, type LoadingState} from './reader/use-source-loading.js';
-import {createTheme, type Theme} from './theme.js';
+import {createTheme, type Theme} from '../present/theme.js';
 
 export type ReaderAppProps = {
 	sources: Source[];

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {sniffText} from '../../src/core/detect-format.js';
-import {jsonFeedKind} from '../../src/core/parse-json-feed.js';
+import {jsonFeedKind} from '../../src/core/json/parse-json-feed.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {Article, FeedResult} from '../../src/core/article.js';
+import type {Article, FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
 
 const bytes = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)));

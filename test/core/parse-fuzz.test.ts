@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Article, FeedResult} from '../../src/core/article.js';
+import type {Article, FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
 
 // Whatever bytes arrive, parseFeed answers with a FeedResult, and nothing a feed says can put a

@@ -1,8 +1,8 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import type {ArticleJson} from '../../src/core/article-json.js';
+import type {ArticleJson} from '../../src/present/article-json.js';
 import {cliPath} from './tmux-session.js';
 
-export type {ArticleJson} from '../../src/core/article-json.js';
+export type {ArticleJson} from '../../src/present/article-json.js';
 
 /** Runs the built binary without a terminal and returns what it printed. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import type {Article} from '../../src/core/article.js';
+import type {Article} from '../../src/core/articles/article.js';
 import {openStore} from '../../src/store/open-store.js';
 import type {ReaderStore} from '../../src/store/types.js';
 

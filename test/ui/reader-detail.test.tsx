@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {formatDateTime} from '../../src/core/time-format.js';
+import {formatDateTime} from '../../src/present/time-format.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
 import {KEYS, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {displayWidth} from '../../src/core/text-width.js';
-import {createTheme} from '../../src/ui/theme.js';
+import {displayWidth} from '../../src/present/text-width.js';
+import {createTheme} from '../../src/present/theme.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
 import {KEYS, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';

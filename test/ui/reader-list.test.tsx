@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {formatRelativeTime} from '../../src/core/time-format.js';
+import {formatRelativeTime} from '../../src/present/time-format.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticle, makeArticles, NOW, okResult} from './helpers/articles.js';
 import {KEYS, press} from './helpers/press.js';

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import type {FeedResult} from '../../src/core/article.js';
+import type {FeedResult} from '../../src/core/articles/article.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
 import {press, settle} from './helpers/press.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../src/core/article.js';
+import type {Article} from '../../src/core/articles/article.js';
 import type {CommandId} from '../../src/ui/key-bindings.js';
 import {
 	initialReaderState,

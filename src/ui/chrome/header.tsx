@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../../present/theme.js';
 import {spreadSegments} from './segments.js';
 
 export type ArticleCounts = {total: number; unread: number; bookmarked: number};

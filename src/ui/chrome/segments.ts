@@ -1,5 +1,5 @@
-import {displayWidth, truncateToWidth} from '../../core/text-width.js';
-import type {StyleName, Theme} from '../theme.js';
+import {displayWidth, truncateToWidth} from '../../present/text-width.js';
+import type {StyleName, Theme} from '../../present/theme.js';
 
 export type Segment = {text: string; style: StyleName};
 

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../../present/theme.js';
 import {fitSegments, type Segment} from './segments.js';
 
 /** The one status line: a message from the last key, loading progress, failed feeds, store notices. */

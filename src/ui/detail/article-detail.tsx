@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import {truncateToWidth} from '../../core/text-width.js';
-import type {Theme} from '../theme.js';
+import {truncateToWidth} from '../../present/text-width.js';
+import type {Theme} from '../../present/theme.js';
 import type {DetailLine} from './detail-lines.js';
 
 export type ArticleDetailProps = {

@@ -1,8 +1,8 @@
-import type {Article} from '../../core/article.js';
-import {bodyToText} from '../../core/html-text.js';
-import {wrapText} from '../../core/text-width.js';
-import {formatDateTime} from '../../core/time-format.js';
-import type {StyleName} from '../theme.js';
+import type {Article} from '../../core/articles/article.js';
+import {bodyToText} from '../../core/text/html-text.js';
+import {wrapText} from '../../present/text-width.js';
+import {formatDateTime} from '../../present/time-format.js';
+import type {StyleName} from '../../present/theme.js';
 
 export type DetailLine = {text: string; style: StyleName};
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {displayWidth, padToWidth, truncateToWidth} from '../../core/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../../present/text-width.js';
 import {helpSections, type HelpSection} from '../key-bindings.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../../present/theme.js';
 
 type HelpLine = {text: string; kind: 'title' | 'row' | 'blank'; keys?: string};
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import type {Article} from '../../core/article.js';
+import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../../present/theme.js';
 import {HeadlineRow} from './headline-row.js';
 
 /**

@@ -1,9 +1,9 @@
 import {Text} from 'ink';
 import {memo} from 'react';
-import type {Article} from '../../core/article.js';
-import {displayWidth, truncateToWidth} from '../../core/text-width.js';
-import {formatRelativeTime} from '../../core/time-format.js';
-import type {Theme} from '../theme.js';
+import type {Article} from '../../core/articles/article.js';
+import {displayWidth, truncateToWidth} from '../../present/text-width.js';
+import {formatRelativeTime} from '../../present/time-format.js';
+import type {Theme} from '../../present/theme.js';
 
 export type HeadlineRowProps = {
 	article: Article;

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
 import SelectInput, {type IndicatorProps, type ItemProps} from 'ink-select-input';
 import {useMemo, type FC} from 'react';
-import {truncateToWidth} from '../../core/text-width.js';
-import {filterKey} from '../reader/article-filter.js';
+import {truncateToWidth} from '../../present/text-width.js';
+import {filterKey} from '../../core/search/article-filter.js';
 import type {PickerState} from '../reader/reader-reducer.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../../present/theme.js';
 
 export type FeedPickerProps = {
 	picker: PickerState;

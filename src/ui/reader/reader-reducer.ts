@@ -1,6 +1,6 @@
-import type {Article} from '../../core/article.js';
+import type {Article} from '../../core/articles/article.js';
 import type {CommandId} from '../key-bindings.js';
-import {ALL_ARTICLES, applyFilter, filterChoices, filterKey, type ArticleFilter, type FilterChoice} from './article-filter.js';
+import {ALL_ARTICLES, applyFilter, filterChoices, filterKey, type ArticleFilter, type FilterChoice} from '../../core/search/article-filter.js';
 
 export type Screen = 'list' | 'detail';
 export type Overlay = 'none' | 'help' | 'picker';

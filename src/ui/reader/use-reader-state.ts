@@ -1,5 +1,5 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
-import type {Article} from '../../core/article.js';
+import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
 import {initialReaderState, step, type ReaderAction, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-reducer.js';
 

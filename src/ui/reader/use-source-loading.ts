@@ -1,7 +1,7 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
-import type {Article, FeedResult} from '../../core/article.js';
-import {mergeArticles} from '../../core/merge-articles.js';
-import {settleLoad, type Source} from '../../core/sources.js';
+import type {Article, FeedResult} from '../../core/articles/article.js';
+import {mergeArticles} from '../../core/articles/merge-articles.js';
+import {settleLoad, type Source} from '../../load/sources.js';
 import type {ReaderStore} from '../../store/types.js';
 
 export type LoadingState = {

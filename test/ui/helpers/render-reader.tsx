@@ -1,9 +1,9 @@
 import {render} from 'ink-testing-library';
-import type {Source} from '../../../src/core/sources.js';
+import type {Source} from '../../../src/load/sources.js';
 import {createMemoryStore} from '../../../src/store/memory-store.js';
 import type {ReaderStore} from '../../../src/store/types.js';
 import {ReaderApp} from '../../../src/ui/app.js';
-import {createTheme, type Theme} from '../../../src/ui/theme.js';
+import {createTheme, type Theme} from '../../../src/present/theme.js';
 import {NOW} from './articles.js';
 import {settle} from './press.js';
 

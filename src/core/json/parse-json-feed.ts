@@ -1,0 +1,293 @@
+import {FeedError} from '../feed-error.js';
+import {looksLikeHtml} from '../text/html-text.js';
+import type {RawFeed, RawItem, RawText} from '../articles/raw-feed.js';
+import {DEFAULT_MAX_ITEMS} from '../limits.js';
+
+// Reads JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1) and flashnews' own simple JSON
+// ({"articles": [...]} or a bare array of article objects) into a RawFeed. Every field is checked
+// for its type on its own: a wrong-typed field is dropped, a non-object item is skipped with a warning.
+
+export type JsonFeedKind = 'json-feed' | 'flashnews-json';
+
+export type ParseJsonFeedOptions = {maxItems?: number};
+
+export const WRONG_SHAPE_MESSAGE = 'JSON is not a feed: expected JSON Feed or {"articles": [...]}';
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function field(object: JsonObject, key: string): unknown {
+	return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function stringField(object: JsonObject, key: string): string | undefined {
+	const value = field(object, key);
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function textField(object: JsonObject, key: string, html?: boolean): RawText | undefined {
+	const value = stringField(object, key);
+	return value === undefined ? undefined : {value, html: html ?? looksLikeHtml(value)};
+}
+
+function idField(object: JsonObject, key: string): string | undefined {
+	const value = field(object, key);
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+// Numbers are passed on as they are: parseFeedDate reads them as epoch seconds or milliseconds.
+function dateField(object: JsonObject, key: string): string | number | undefined {
+	const value = field(object, key);
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function stringList(value: unknown): string[] {
+	if (!Array.isArray(value)) return [];
+	return value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+}
+
+function joinNames(names: (string | undefined)[]): string | undefined {
+	const present = names.filter((name): name is string => name !== undefined && name.trim() !== '');
+	return present.length > 0 ? present.join(', ') : undefined;
+}
+
+function authorName(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	return isObject(value) ? stringField(value, 'name') : undefined;
+}
+
+// JSON Feed 1.1 says `authors` (an array); 1.0 said `author` (an object). Feeds in the wild mix them.
+function jsonFeedAuthors(object: JsonObject): string | undefined {
+	const authors = field(object, 'authors');
+	if (Array.isArray(authors)) {
+		const names = joinNames(authors.map(authorName));
+		if (names !== undefined) return names;
+	}
+	return joinNames([authorName(field(object, 'author'))]);
+}
+
+function isJsonFeedVersion(value: unknown): boolean {
+	return typeof value === 'string' && /^https?:\/\/jsonfeed\.org\/version\//i.test(value.trim());
+}
+
+/** Which kind of JSON feed a parsed value is, or null when it is neither. */
+export function jsonFeedKind(value: unknown): JsonFeedKind | null {
+	if (Array.isArray(value)) {
+		return value.length === 0 || value.some(isObject) ? 'flashnews-json' : null;
+	}
+	if (!isObject(value)) return null;
+	if (isJsonFeedVersion(field(value, 'version'))) return 'json-feed';
+	return Array.isArray(field(value, 'articles')) ? 'flashnews-json' : null;
+}
+
+type ItemReader = (object: JsonObject) => RawItem;
+
+function readItems(list: unknown[], readItem: ItemReader, options: ParseJsonFeedOptions, warnings: string[]): RawItem[] {
+	const max = Math.max(0, Math.floor(options.maxItems ?? DEFAULT_MAX_ITEMS));
+	let entries = list;
+	if (list.length > max) {
+		entries = list.slice(0, max);
+		warnings.push(`the feed has ${list.length} items; only the first ${max} were kept`);
+	}
+	const items: RawItem[] = [];
+	let notObjects = 0;
+	for (const entry of entries) {
+		if (isObject(entry)) items.push(readItem(entry));
+		else notObjects++;
+	}
+	if (notObjects > 0) {
+		warnings.push(`${notObjects} ${notObjects === 1 ? 'item was' : 'items were'} skipped: not a JSON object`);
+	}
+	return items;
+}
+
+function readJsonFeedItem(object: JsonObject, feedAuthor: string | undefined): RawItem {
+	return {
+		id: idField(object, 'id'),
+		title: textField(object, 'title'),
+		link: stringField(object, 'url') ?? stringField(object, 'external_url'),
+		author: jsonFeedAuthors(object) ?? feedAuthor,
+		published: dateField(object, 'date_published') ?? dateField(object, 'date_modified'),
+		summary: textField(object, 'summary'),
+		content: textField(object, 'content_html', true) ?? textField(object, 'content_text', false),
+		categories: stringList(field(object, 'tags')),
+	};
+}
+
+function readSimpleItem(object: JsonObject): RawItem {
+	const section = stringField(object, 'section');
+	const categories = stringList(field(object, 'categories'));
+	return {
+		id: idField(object, 'id') ?? idField(object, 'guid'),
+		title: textField(object, 'title'),
+		link: stringField(object, 'link') ?? stringField(object, 'url'),
+		author: joinNames([stringField(object, 'author'), stringField(object, 'agency')]),
+		published: dateField(object, 'published'),
+		summary: textField(object, 'summary'),
+		content: textField(object, 'content'),
+		categories: categories.length === 0 && section !== undefined ? [section] : categories,
+		section,
+	};
+}
+
+function parseJsonFeedObject(object: JsonObject, options: ParseJsonFeedOptions): RawFeed {
+	const warnings: string[] = [];
+	const list = field(object, 'items');
+	if (!Array.isArray(list)) warnings.push('JSON Feed has no "items" list');
+	const feedAuthor = jsonFeedAuthors(object);
+	const homePage = stringField(object, 'home_page_url');
+	return {
+		title: stringField(object, 'title'),
+		link: homePage,
+		base: homePage === undefined ? stringField(object, 'feed_url') : undefined,
+		items: readItems(Array.isArray(list) ? list : [], (item) => readJsonFeedItem(item, feedAuthor), options, warnings),
+		warnings,
+	};
+}
+
+/** Reads an already parsed JSON value as a feed; throws FeedError when it has neither known shape. */
+export function parseJsonFeed(value: unknown, options: ParseJsonFeedOptions = {}): RawFeed {
+	const kind = jsonFeedKind(value);
+	if (kind === 'json-feed' && isObject(value)) return parseJsonFeedObject(value, options);
+	if (kind === 'flashnews-json') {
+		const warnings: string[] = [];
+		const object = isObject(value) ? value : {};
+		const list = Array.isArray(value) ? value : field(object, 'articles');
+		return {
+			title: stringField(object, 'title'),
+			link: stringField(object, 'link'),
+			items: readItems(Array.isArray(list) ? list : [], readSimpleItem, options, warnings),
+			warnings,
+		};
+	}
+	throw new FeedError(WRONG_SHAPE_MESSAGE);
+}
+
+// JSON.parse's messages differ between Node versions, carry no line number and may quote the
+// (untrusted) text itself, so on failure the text is scanned once more to say what and where.
+type JsonProblem = {offset: number; problem: string};
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'];
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+
+function describeChar(char: string): string {
+	const code = char.codePointAt(0) ?? 0;
+	return code > 0x20 && code < 0x7f ? `'${char}'` : `character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function scanString(text: string, start: number): JsonProblem | number {
+	let index = start + 1;
+	while (index < text.length) {
+		const char = text[index] as string;
+		if (char === '"') return index + 1;
+		if (char === '\\') {
+			const next = text[index + 1] ?? '';
+			if (next === 'u' && /^[\da-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) index += 6;
+			else if (ESCAPES.has(next)) index += 2;
+			else return {offset: index, problem: 'invalid escape in string'};
+		} else if (char < ' ') {
+			return {offset: index, problem: 'control character in string'};
+		} else {
+			index++;
+		}
+	}
+	return {offset: start, problem: 'unterminated string'};
+}
+
+function findJsonProblem(text: string): JsonProblem | null {
+	const stack: string[] = [];
+	let state: 'value' | 'key' | 'after' = 'value';
+	let index = 0;
+	let justOpened = false;
+	for (;;) {
+		while (index < text.length && ' \t\n\r'.includes(text[index] as string)) index++;
+		if (index >= text.length) {
+			return state === 'after' && stack.length === 0 ? null : {offset: index, problem: 'unexpected end of input'};
+		}
+		const char = text[index] as string;
+		if (state === 'after') {
+			const open = stack.at(-1);
+			if (open === undefined) return {offset: index, problem: 'unexpected text after the JSON value'};
+			if (char === ',') {
+				index++;
+				state = open === '{' ? 'key' : 'value';
+				justOpened = false;
+			} else if ((open === '{' && char === '}') || (open === '[' && char === ']')) {
+				stack.pop();
+				index++;
+			} else {
+				return {offset: index, problem: `expected ',' or '${open === '{' ? '}' : ']'}' but found ${describeChar(char)}`};
+			}
+			continue;
+		}
+		if (state === 'key') {
+			if (char === '}' && justOpened) {
+				stack.pop();
+				index++;
+				state = 'after';
+				continue;
+			}
+			if (char !== '"') return {offset: index, problem: `expected a property name in double quotes but found ${describeChar(char)}`};
+			const end = scanString(text, index);
+			if (typeof end !== 'number') return end;
+			index = end;
+			while (index < text.length && ' \t\n\r'.includes(text[index] as string)) index++;
+			if (text[index] !== ':') return {offset: index, problem: "expected ':' after a property name"};
+			index++;
+			state = 'value';
+			continue;
+		}
+		if (char === '{' || char === '[') {
+			stack.push(char);
+			index++;
+			state = char === '{' ? 'key' : 'value';
+			justOpened = true;
+			continue;
+		}
+		if (char === ']' && justOpened && stack.at(-1) === '[') {
+			stack.pop();
+			index++;
+			state = 'after';
+			continue;
+		}
+		justOpened = false;
+		if (char === '"') {
+			const end = scanString(text, index);
+			if (typeof end !== 'number') return end;
+			index = end;
+		} else if (char === '-' || (char >= '0' && char <= '9')) {
+			NUMBER.lastIndex = index;
+			if (!NUMBER.test(text)) return {offset: index, problem: 'invalid number'};
+			index = NUMBER.lastIndex;
+		} else {
+			const literal = LITERALS.find((word) => text.startsWith(word, index));
+			if (literal === undefined) return {offset: index, problem: `unexpected ${describeChar(char)}`};
+			index += literal.length;
+		}
+		state = 'after';
+	}
+}
+
+function lineAt(text: string, offset: number): number {
+	let line = 1;
+	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+	return line;
+}
+
+/** JSON.parse with a one-line FeedError ("invalid JSON: … (line N)") instead of a SyntaxError. */
+export function parseJsonText(text: string): unknown {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	try {
+		return JSON.parse(body);
+	} catch {
+		const found = findJsonProblem(body);
+		if (found === null) throw new FeedError('invalid JSON');
+		throw new FeedError(`invalid JSON: ${found.problem} (line ${lineAt(body, found.offset)})`);
+	}
+}

@@ -1,0 +1,214 @@
+import {execFileSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {FeedResult} from '../../src/core/articles/article.js';
+import {parseFeed} from '../../src/core/parse-feed.js';
+import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
+import {MAX_FILE_BYTES, OFF_THREAD_BYTES, createSource, loadSources, startLoading, type Source} from '../../src/load/sources.js';
+
+const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
+let dir: string;
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'flashnews-sources-'));
+	copyFileSync(fixture('json/simple-object.json'), join(dir, 'simple.json'));
+	mkdirSync(join(dir, 'folder'));
+});
+
+afterAll(() => {
+	rmSync(dir, {recursive: true, force: true});
+});
+
+function errorOf(result: FeedResult): string {
+	if (result.ok) throw new Error('expected an error');
+	return result.error;
+}
+
+function bigFeed(count: number): string {
+	const articles = Array.from({length: count}, (_, index) => ({id: `big-${index}`, title: `Article ${index}`, summary: 'x'.repeat(200), published: 1_700_000_000 + index}));
+	return JSON.stringify({title: 'Big', articles});
+}
+
+describe('createSource for files', () => {
+	it('loads a feed file relative to the given directory', async () => {
+		const source = createSource('simple.json', dir);
+		expect(source.id).toBe(join(dir, 'simple.json'));
+		expect(source.label).toBe('simple.json');
+		const result = await source.load();
+		expect(result).toMatchObject({ok: true, source: 'simple.json', title: 'Flash News'});
+		expect(result.ok && result.articles).toHaveLength(3);
+	});
+
+	it('accepts a file: URL', async () => {
+		const result = await createSource(pathToFileURL(join(dir, 'simple.json')).href).load();
+		expect(result.ok).toBe(true);
+	});
+
+	it('says "no such file" for a missing file, also under a path that is a file', async () => {
+		expect(errorOf(await createSource('missing.json', dir).load())).toBe('no such file');
+		expect(errorOf(await createSource('simple.json/inner.json', dir).load())).toBe('no such file');
+	});
+
+	it('says "is a directory" for a directory', async () => {
+		expect(errorOf(await createSource('folder', dir).load())).toBe('is a directory');
+	});
+
+	it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('says "permission denied" for an unreadable file', async () => {
+		const path = join(dir, 'secret.json');
+		writeFileSync(path, '[]');
+		chmodSync(path, 0o000);
+		expect(errorOf(await createSource(path).load())).toBe('permission denied');
+	});
+
+	it('refuses a file over the size limit without reading it', async () => {
+		const path = join(dir, 'huge.json');
+		writeFileSync(path, '');
+		truncateSync(path, MAX_FILE_BYTES + 1);
+		expect(errorOf(await createSource(path).load())).toMatch(/^feed is too large \(\d+ MB; limit \d+ MB\)$/);
+		rmSync(path);
+	});
+
+	it('parses a file over 1 MB as well as a small one', async () => {
+		const text = bigFeed(6000);
+		expect(text.length).toBeGreaterThan(OFF_THREAD_BYTES);
+		writeFileSync(join(dir, 'big.json'), text);
+		const result = await createSource('big.json', dir).load();
+		expect(result.ok && result.articles.length).toBe(6000);
+	});
+
+	it.skipIf(process.platform === 'win32')('reads a feed from a named pipe', async () => {
+		const path = join(dir, 'pipe');
+		execFileSync('mkfifo', [path]);
+		const [result] = await Promise.all([createSource(path).load(), writeFile(path, '{"articles": [{"title": "Through a pipe"}]}')]);
+		expect(result.ok && result.articles.map((article) => article.title)).toEqual(['Through a pipe']);
+	});
+});
+
+describe('createSource for URLs', () => {
+	it('does not fetch remote feeds yet and says so', async () => {
+		const source = createSource('https://flashnews.example/feed.json');
+		expect(source.id).toBe('https://flashnews.example/feed.json');
+		expect(await source.load()).toEqual({ok: false, source: 'https://flashnews.example/feed.json', error: 'remote feeds are not supported yet'});
+	});
+});
+
+describe('loadSources', () => {
+	it('loads all sources and keeps their order, failures included', async () => {
+		const results = await loadSources([createSource('missing.json', dir), createSource('simple.json', dir), createSource('http://x.example/rss')]);
+		expect(results.map((result) => [result.source, result.ok])).toEqual([
+			['missing.json', false],
+			['simple.json', true],
+			['http://x.example/rss', false],
+		]);
+	});
+
+	it('turns a source that rejects into an error result', async () => {
+		const [result] = await loadSources([{id: 'bad', label: 'bad', load: () => Promise.reject(new Error('went\nwrong'))}]);
+		expect(result).toEqual({ok: false, source: 'bad', error: 'went wrong'});
+	});
+});
+
+describe('loading before the interface is up', () => {
+	const nextTurn = () => new Promise(resolve => setImmediate(resolve));
+
+	it('has a small file read and parsed by the next turn of the event loop', async () => {
+		const [started] = startLoading([createSource('simple.json', dir)]);
+		expect(started!.result).toBeUndefined();
+		await nextTurn();
+		expect(started!.result?.ok).toBe(true);
+	});
+
+	it('leaves the result of a load still running undefined', async () => {
+		const never: Source = {id: 'slow', label: 'slow', load: () => new Promise(() => {})};
+		writeFileSync(join(dir, 'broken.json'), '{"articles": [');
+		const [slow, broken] = startLoading([never, createSource('broken.json', dir)]);
+		await nextTurn();
+		expect(slow!.result).toBeUndefined();
+		expect(broken!.result).toMatchObject({ok: false, source: 'broken.json'});
+	});
+
+	it('loads each source once, however often its result is asked for', async () => {
+		let loads = 0;
+		const counted: Source = {id: 'c', label: 'c', load: async () => ({ok: false, source: 'c', error: `load ${++loads}`})};
+		const [started] = startLoading([counted]);
+		const results = await Promise.all([started!.load(), started!.load()]);
+		expect(loads).toBe(1);
+		expect(results[0]).toBe(results[1]);
+		expect(started!.result).toBe(results[0]);
+	});
+});
+
+describe('parsing in a worker thread', () => {
+	let workerUrl: URL;
+
+	beforeAll(async () => {
+		const outfile = join(dir, 'worker', 'parse-worker.js');
+		await build({
+			entryPoints: [new URL('../../src/load/parse-worker.ts', import.meta.url).pathname],
+			outfile,
+			bundle: true,
+			format: 'esm',
+			platform: 'node',
+			banner: {js: "import {createRequire as __r} from 'node:module';const require=__r(import.meta.url);"},
+			logLevel: 'silent',
+		});
+		workerUrl = pathToFileURL(outfile);
+	});
+
+	it('gives the same result as parsing in-thread, and takes over the bytes', async () => {
+		const text = bigFeed(200);
+		const expected = await parseFeed(new TextEncoder().encode(text), 'big.json');
+		const bytes = new TextEncoder().encode(text);
+		const result = await parseInWorker(workerUrl, bytes, 'big.json');
+		expect(result).toEqual(expected);
+		expect(bytes.byteLength).toBe(0);
+	});
+
+	it('parses a large XML feed in parts on several workers, with the same result as one parse', async () => {
+		const items = Array.from({length: 300}, (_, index) => `<item><title>Story ${index} &amp; more</title><guid>g${index}</guid><pubDate>Thu, 17 Apr 2025 ${String(index % 24).padStart(2, '0')}:00:00 GMT</pubDate><description><![CDATA[<p>Body ${index}</p>]]></description></item>`);
+		const text = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><link>https://example.com/</link>${items.join('\n')}</channel></rss>`;
+		const expected = await parseFeed(new TextEncoder().encode(text), 'big.xml');
+		const bytes = new TextEncoder().encode(text);
+		const result = await parseFeedOffThread(bytes, 'big.xml', {}, {workerUrl, parts: 3});
+		expect(result.ok && result.articles).toHaveLength(300);
+		expect(result).toEqual(expected);
+		// The parts were copies: the caller's bytes are still there for a whole parse if needed.
+		expect(bytes.byteLength).toBe(text.length);
+	});
+
+	it('falls back to one parse when the parts do not add up (an id repeated across parts)', async () => {
+		const items = Array.from({length: 40}, (_, index) => `<item><title>Story ${index}</title><guid>g${index === 39 ? 0 : index}</guid></item>`);
+		const text = `<rss version="2.0"><channel><title>Big</title>${items.join('')}</channel></rss>`;
+		const expected = await parseFeed(new TextEncoder().encode(text), 'dup.xml');
+		expect(expected.ok && expected.warnings.join()).toMatch(/duplicate/);
+		expect(await parseFeedOffThread(new TextEncoder().encode(text), 'dup.xml', {}, {workerUrl, parts: 2})).toEqual(expected);
+	});
+
+	it('parses a view into a larger buffer without detaching that buffer', async () => {
+		const whole = new TextEncoder().encode(`xxxx${JSON.stringify({articles: [{title: 'Inside'}]})}`);
+		const result = await parseInWorker(workerUrl, whole.subarray(4), 'view.json');
+		expect(result.ok && result.articles[0]?.title).toBe('Inside');
+		expect(whole.byteLength).toBeGreaterThan(0);
+	});
+
+	it('reports bad input as an error result from the worker', async () => {
+		expect(errorOf(await parseInWorker(workerUrl, new Uint8Array(), 'empty.json'))).toBe('file is empty');
+	});
+
+	it('turns a crashing worker into an error result', async () => {
+		const path = join(dir, 'crash.mjs');
+		writeFileSync(path, "throw new Error('worker fell over');");
+		expect(errorOf(await parseInWorker(pathToFileURL(path), new Uint8Array([1]), 'x'))).toBe('parser crashed: worker fell over');
+	});
+
+	it('turns a worker that exits without answering into an error result', async () => {
+		const path = join(dir, 'exit.mjs');
+		writeFileSync(path, "import {parentPort} from 'node:worker_threads'; parentPort.on('message', () => process.exit(3));");
+		expect(errorOf(await parseInWorker(pathToFileURL(path), new Uint8Array([1]), 'x'))).toBe('parser stopped unexpectedly (exit code 3)');
+	});
+});

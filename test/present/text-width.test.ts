@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {displayWidth, padToWidth, truncateToWidth, wrapText} from '../../src/present/text-width.js';
+
+const PROPERTY_RUNS = {seed: 17_042_025, numRuns: 200};
+
+// Words from scripts of every width, with joiners and marks, to exercise grapheme handling.
+const word = fc.oneof(
+	fc.constantFrom('a', 'news', 'https://example.com/a/long/path?with=query', 'élan', 'Привет', '日本語', 'ニュース', '한국어', '👍', '👨\u200D👩\u200D👧', '🇦🇱', 'e\u0301', 'ক্ষ', 'ไทย'),
+	fc.string({minLength: 1, maxLength: 12, unit: 'grapheme'}).map((value) => value.replace(/[\s\p{Cc}]/gu, 'x')),
+);
+const paragraph = fc.array(word, {maxLength: 30}).map((words) => words.join(' '));
+const text = fc.array(paragraph, {maxLength: 4}).map((paragraphs) => paragraphs.join('\n'));
+
+describe('displayWidth', () => {
+	it.each([
+		['ASCII', 'hello', 5],
+		['CJK as two columns each', '日本語', 6],
+		['an emoji as two columns', '👍', 2],
+		['a ZWJ family as one emoji', '👨\u200D👩\u200D👧', 2],
+		['a combining accent as nothing', 'e\u0301', 1],
+		['a zero-width space as nothing', 'a\u200Bb', 2],
+		['mixed scripts', 'Tokyo 東京 🇯🇵', 13],
+	])('counts %s', (_name, input, expected) => {
+		expect(displayWidth(input)).toBe(expected);
+	});
+
+	it('agrees with string-width on long mixed text', () => {
+		fc.assert(
+			fc.property(text, (input) => {
+				const long = `${input} ${input} ${input}`;
+				expect(displayWidth(long)).toBe(stringWidth(long));
+			}),
+			{...PROPERTY_RUNS, numRuns: 80},
+		);
+	});
+
+	it('agrees with string-width on every symbol from U+2000 to U+27FF, alone and before a variation selector or mark', () => {
+		for (let code = 0x2000; code <= 0x27ff; code++) {
+			const symbol = String.fromCodePoint(code);
+			for (const text of [symbol, `a${symbol}b`, `${symbol}\uFE0F`, `${symbol}\u0301`]) {
+				expect([code.toString(16), displayWidth(text)]).toEqual([code.toString(16), stringWidth(text)]);
+			}
+		}
+	});
+
+	it('measures a line of 20,000 mixed words', () => {
+		const line = Array.from({length: 20_000}, (_, index) => (index % 13 === 0 ? '日本語' : 'word')).join(' ');
+		const expected = 20_000 * 5 - 1 + Math.ceil(20_000 / 13) * 2;
+		expect(displayWidth(line)).toBe(expected);
+	});
+});
+
+describe('truncateToWidth', () => {
+	it('leaves text that fits alone', () => {
+		expect(truncateToWidth('short', 5)).toBe('short');
+	});
+
+	it('cuts text that is too wide and ends it with an ellipsis', () => {
+		expect(truncateToWidth('hello world', 8)).toBe('hello w…');
+	});
+
+	it('does not split a wide character', () => {
+		expect(truncateToWidth('日本語日本語', 6)).toBe('日本…');
+	});
+
+	it('gives an empty string for no room at all', () => {
+		expect(truncateToWidth('hello', 0)).toBe('');
+		expect(truncateToWidth('hello', -3)).toBe('');
+	});
+
+	it('never goes over the width', () => {
+		fc.assert(
+			fc.property(paragraph, fc.integer({min: 1, max: 40}), (input, width) => {
+				const result = truncateToWidth(input, width);
+				expect(displayWidth(result)).toBeLessThanOrEqual(width);
+				if (result !== input) expect(result.endsWith('…')).toBe(true);
+			}),
+			PROPERTY_RUNS,
+		);
+	});
+});
+
+describe('padToWidth', () => {
+	it('pads with spaces to the width', () => {
+		expect(padToWidth('日本', 6)).toBe('日本  ');
+	});
+
+	it('truncates to the width', () => {
+		expect(padToWidth('abcdef', 4)).toBe('abc…');
+	});
+
+	it('always fills exactly the width', () => {
+		fc.assert(
+			fc.property(paragraph, fc.integer({min: 1, max: 40}), (input, width) => {
+				expect(displayWidth(padToWidth(input, width))).toBe(width);
+			}),
+			PROPERTY_RUNS,
+		);
+	});
+});
+
+describe('wrapText', () => {
+	it('breaks lines between words', () => {
+		expect(wrapText('the quick brown fox jumps over the lazy dog', 10)).toEqual(['the quick', 'brown fox', 'jumps over', 'the lazy', 'dog']);
+	});
+
+	it('keeps existing newlines and blank lines', () => {
+		expect(wrapText('first\n\nsecond line here\n', 8)).toEqual(['first', '', 'second', 'line', 'here', '']);
+	});
+
+	it('hard-breaks a url longer than the width', () => {
+		expect(wrapText('see https://example.com/path ok', 12)).toEqual(['see', 'https://exam', 'ple.com/path', 'ok']);
+	});
+
+	it('breaks CJK text without spaces between whole characters', () => {
+		expect(wrapText('日本語のテキスト', 5)).toEqual(['日本', '語の', 'テキ', 'スト']);
+	});
+
+	it('wraps list items under their own text', () => {
+		expect(wrapText('• a list item that wraps\n12. numbered item here', 12)).toEqual([
+			'• a list',
+			'  item that',
+			'  wraps',
+			'12. numbered',
+			'    item',
+			'    here',
+		]);
+	});
+
+	it('keeps the indentation of indented lines', () => {
+		expect(wrapText('  quoted text that wraps', 10)).toEqual(['  quoted', '  text', '  that', '  wraps']);
+	});
+
+	it('never returns a line wider than the width, and loses no words', () => {
+		fc.assert(
+			fc.property(text, fc.integer({min: 2, max: 50}), (input, width) => {
+				const lines = wrapText(input, width);
+				for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+				expect(lines.join('').replace(/\s/g, '')).toBe(input.replace(/\s/g, ''));
+			}),
+			PROPERTY_RUNS,
+		);
+	});
+
+	it('wraps a 20,000-word article into lines that all fit', () => {
+		const article = Array.from({length: 20_000}, (_, index) => (index % 500 === 0 ? `https://example.com/${'x'.repeat(90)}` : 'word')).join(' ');
+		const lines = wrapText(article, 60);
+		expect(lines.every((line) => displayWidth(line) <= 60)).toBe(true);
+		expect(lines.join(' ').split(/\s+/).join('')).toBe(article.replace(/\s/g, ''));
+	});
+});
