@@ -5,8 +5,8 @@ import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
 import {printJson, printPlain} from './cli/print-articles.js';
 import type {FeedResult} from './core/articles/article.js';
-import {mergeArticles} from './core/articles/merge-articles.js';
-import {createSource, loadSources, startLoading} from './load/sources.js';
+import {createSource} from './load/create-source.js';
+import {createLoader} from './load/loader.js';
 import {openStore} from './store/open-store.js';
 
 let debug = false;
@@ -60,12 +60,15 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 			warn('no feeds to read: pass a feed file (see flashnews --help)');
 			return 1;
 		}
-		const sources = paths.map(arg => createSource(arg));
+		// The one place loaded articles are reported to the store as current (it prunes old read marks).
+		const loader = createLoader(
+			paths.map(arg => createSource(arg)),
+			{onLoaded: articles => store.noteSeen(articles.map(article => article.id))},
+		);
 
 		if (interactive) {
-			const loading = startLoading(sources);
 			const {runReader} = await import('./cli/run-reader.js');
-			const failures = await runReader(loading, store);
+			const failures = await runReader(loader, store);
 			try {
 				hooks.onReaderClosed?.();
 			} catch {
@@ -75,10 +78,9 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 			return failures.length > 0 ? 1 : 0;
 		}
 
-		const results = await loadSources(sources);
+		const results = await loader.settled();
 		reportProblems(results);
-		const articles = mergeArticles(results);
-		store.noteSeen(articles.map(article => article.id));
+		const {articles} = loader.snapshot();
 		if (args.json) printJson(articles, store);
 		else printPlain(articles);
 		return results.some(result => !result.ok) ? 1 : 0;

@@ -1,20 +1,18 @@
 import {render} from 'ink';
 import type {FeedResult} from '../core/articles/article.js';
-import type {StartedSource} from '../load/sources.js';
+import type {Loader} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
 import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import {ReaderApp} from '../ui/app.js';
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
-export async function runReader(sources: StartedSource[], store: ReaderStore): Promise<FeedResult[]> {
+export async function runReader(loader: Loader, store: ReaderStore): Promise<FeedResult[]> {
 	await layoutEngineReady();
-	// Feeds that finished loading while the interface code loaded are in the very first frame.
-	const initialResults = sources.map(source => source.result);
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
 	enterAlternateScreen();
-	const app = render(<ReaderApp sources={sources} store={store} initialResults={initialResults} />, {
+	const app = render(<ReaderApp loader={loader} store={store} />, {
 		exitOnCtrlC: true,
 		maxFps: 60,
 	});
@@ -33,5 +31,5 @@ export async function runReader(sources: StartedSource[], store: ReaderStore): P
 		store.close();
 		leaveAlternateScreen();
 	}
-	return sources.flatMap(source => (source.result === undefined || source.result.ok ? [] : [source.result]));
+	return loader.snapshot().results.flatMap(result => (result === undefined || result.ok ? [] : [result]));
 }

@@ -1,8 +1,7 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
-import {mergeArticles} from '../core/articles/merge-articles.js';
-import type {Source} from '../load/sources.js';
+import type {Loader, LoaderSnapshot} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
 import {Header, type ArticleCounts} from './chrome/header.js';
 import {HintBar} from './chrome/hint-bar.js';
@@ -12,6 +11,7 @@ import {ArticleDetail} from './detail/article-detail.js';
 import {createDetailLayout} from './detail/detail-lines.js';
 import {HelpOverlay} from './help/help-overlay.js';
 import {useClock} from './hooks/use-clock.js';
+import {useLoader} from './hooks/use-loader.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {hintsFor} from './key-bindings.js';
 import {HeadlineList} from './list/headline-list.js';
@@ -20,18 +20,15 @@ import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js'
 import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
-import {useSourceLoading, type InitialResults, type LoadingState} from './reader/use-source-loading.js';
 import {createTheme, type Theme} from '../present/theme.js';
 
 export type ReaderAppProps = {
-	sources: Source[];
+	loader: Loader;
 	store: ReaderStore;
 	/** "Now" for relative times ("3h ago"); defaults to the clock, updated every minute. */
 	now?: number;
 	/** Defaults to `createTheme()`: chalk's detected color level, NO_COLOR honoured. */
 	theme?: Theme;
-	/** Results of sources that finished loading before the reader mounted, by source index. */
-	initialResults?: InitialResults;
 };
 
 /** Header, status line and hint bar take one row each. */
@@ -57,14 +54,14 @@ function countArticles(articles: readonly Article[], store: ReaderStore): Articl
 	return {total: articles.length, unread, bookmarked};
 }
 
-function headerLabel(filter: ArticleFilter, sources: readonly Source[], loading: LoadingState): string {
+function headerLabel(filter: ArticleFilter, loader: Loader, loading: LoaderSnapshot): string {
 	if (filter.kind !== 'all') return filterLabel(filter);
-	if (sources.length !== 1) return `${sources.length} feeds`;
+	if (loader.sources.length !== 1) return `${loader.sources.length} feeds`;
 	const result = loading.results[0];
-	return result?.ok && result.title ? result.title : (sources[0]?.label ?? '');
+	return result?.ok && result.title ? result.title : (loader.sources[0]?.label ?? '');
 }
 
-function statusSegments(message: string | null, loading: LoadingState, notices: readonly string[]): Segment[] {
+function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[]): Segment[] {
 	const segments: Segment[] = [];
 	if (message !== null) segments.push({text: message, style: 'status'});
 	if (loading.pending > 0) {
@@ -82,7 +79,7 @@ function statusSegments(message: string | null, loading: LoadingState, notices: 
 }
 
 export function ReaderApp(props: ReaderAppProps) {
-	const {sources, store} = props;
+	const {loader, store} = props;
 	const {exit} = useApp();
 	const now = useClock(props.now);
 	const theme = useMemo(() => props.theme ?? createTheme(), [props.theme]);
@@ -108,10 +105,10 @@ export function ReaderApp(props: ReaderAppProps) {
 		store.flush();
 		exit();
 	}, [store, exit]);
-	const [initialArticles] = useState(() => mergeArticles((props.initialResults ?? []).filter(result => result !== undefined)));
+	const [initialArticles] = useState(() => loader.snapshot().articles);
 	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
-	const loading = useSourceLoading(sources, store, onArticles, props.initialResults);
+	const loading = useLoader(loader, initialArticles, onArticles);
 	useReaderInput(current, dispatch);
 
 	// Once per change of the list or of the store, never per row.
@@ -152,7 +149,7 @@ export function ReaderApp(props: ReaderAppProps) {
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Box height={1}>
-				<Header label={headerLabel(state.filter, sources, loading)} counts={counts} width={columns} theme={theme} />
+				<Header label={headerLabel(state.filter, loader, loading)} counts={counts} width={columns} theme={theme} />
 			</Box>
 			<Box height={bodyRows} flexDirection="column">
 				{body}

@@ -52,19 +52,6 @@ describe('loading feeds', () => {
 		expect(app.frame()).toContain('Headline number 2');
 	});
 
-	it('tells the store once, after loading, which articles are current', async () => {
-		const store = createMemoryStore();
-		const seen: string[][] = [];
-		const slow = fakeSource(okResult('Slow', makeArticles(3).slice(1)), {deferred: true});
-		await renderReader([fakeSource(okResult('Fast', makeArticles(1))), fakeSource(broken), slow], {
-			store: {...store, noteSeen: ids => void seen.push([...ids])},
-		});
-		expect(seen).toEqual([]);
-		slow.release();
-		await settle();
-		expect(seen).toEqual([['a1', 'a2', 'a3']]);
-	});
-
 	it('shows the store notices in the status line', async () => {
 		const store = createMemoryStore(undefined, {notices: ['state file was corrupt; moved aside']});
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(1)))], {store});

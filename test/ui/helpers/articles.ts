@@ -1,5 +1,5 @@
 import type {Article, FeedResult} from '../../../src/core/articles/article.js';
-import type {Source} from '../../../src/load/sources.js';
+import type {Source} from '../../../src/load/source.js';
 
 export const NOW = Date.UTC(2025, 3, 17, 12, 0, 0);
 const HOUR = 3_600_000;

@@ -1,5 +1,6 @@
 import {render} from 'ink-testing-library';
-import type {Source} from '../../../src/load/sources.js';
+import {createLoader} from '../../../src/load/loader.js';
+import type {Source} from '../../../src/load/source.js';
 import {createMemoryStore} from '../../../src/store/memory-store.js';
 import type {ReaderStore} from '../../../src/store/types.js';
 import {ReaderApp} from '../../../src/ui/app.js';
@@ -13,7 +14,7 @@ const ANSI = /\u001B\[[0-9;]*m/g;
 export async function renderReader(sources: Source[], options: {store?: ReaderStore; theme?: Theme} = {}) {
 	const store = options.store ?? createMemoryStore();
 	const theme = options.theme ?? createTheme({level: 0});
-	const app = render(<ReaderApp sources={sources} store={store} now={NOW} theme={theme} />);
+	const app = render(<ReaderApp loader={createLoader(sources)} store={store} now={NOW} theme={theme} />);
 	await settle();
 	const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
 	const lines = () => frame().split('\n');

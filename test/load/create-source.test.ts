@@ -9,7 +9,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
 import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
-import {MAX_FILE_BYTES, OFF_THREAD_BYTES, createSource, loadSources, startLoading, type Source} from '../../src/load/sources.js';
+import {createSource} from '../../src/load/create-source.js';
+import {createLoader} from '../../src/load/loader.js';
+import {MAX_FILE_BYTES, OFF_THREAD_BYTES} from '../../src/load/read-file.js';
+import type {Source} from '../../src/load/source.js';
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
 let dir: string;
@@ -97,9 +100,9 @@ describe('createSource for URLs', () => {
 	});
 });
 
-describe('loadSources', () => {
+describe('loading every source', () => {
 	it('loads all sources and keeps their order, failures included', async () => {
-		const results = await loadSources([createSource('missing.json', dir), createSource('simple.json', dir), createSource('http://x.example/rss')]);
+		const results = await createLoader([createSource('missing.json', dir), createSource('simple.json', dir), createSource('http://x.example/rss')]).settled();
 		expect(results.map((result) => [result.source, result.ok])).toEqual([
 			['missing.json', false],
 			['simple.json', true],
@@ -108,7 +111,7 @@ describe('loadSources', () => {
 	});
 
 	it('turns a source that rejects into an error result', async () => {
-		const [result] = await loadSources([{id: 'bad', label: 'bad', load: () => Promise.reject(new Error('went\nwrong'))}]);
+		const [result] = await createLoader([{id: 'bad', label: 'bad', load: () => Promise.reject(new Error('went\nwrong'))}]).settled();
 		expect(result).toEqual({ok: false, source: 'bad', error: 'went wrong'});
 	});
 });
@@ -117,29 +120,32 @@ describe('loading before the interface is up', () => {
 	const nextTurn = () => new Promise(resolve => setImmediate(resolve));
 
 	it('has a small file read and parsed by the next turn of the event loop', async () => {
-		const [started] = startLoading([createSource('simple.json', dir)]);
-		expect(started!.result).toBeUndefined();
+		const loader = createLoader([createSource('simple.json', dir)]);
+		expect(loader.snapshot().results[0]).toBeUndefined();
 		await nextTurn();
-		expect(started!.result?.ok).toBe(true);
+		expect(loader.snapshot().results[0]?.ok).toBe(true);
+		expect(loader.snapshot().articles.length).toBeGreaterThan(0);
 	});
 
 	it('leaves the result of a load still running undefined', async () => {
 		const never: Source = {id: 'slow', label: 'slow', load: () => new Promise(() => {})};
 		writeFileSync(join(dir, 'broken.json'), '{"articles": [');
-		const [slow, broken] = startLoading([never, createSource('broken.json', dir)]);
+		const loader = createLoader([never, createSource('broken.json', dir)]);
 		await nextTurn();
-		expect(slow!.result).toBeUndefined();
-		expect(broken!.result).toMatchObject({ok: false, source: 'broken.json'});
+		const [slow, broken] = loader.snapshot().results;
+		expect(slow).toBeUndefined();
+		expect(broken).toMatchObject({ok: false, source: 'broken.json'});
+		expect(loader.snapshot().pending).toBe(1);
 	});
 
 	it('loads each source once, however often its result is asked for', async () => {
 		let loads = 0;
 		const counted: Source = {id: 'c', label: 'c', load: async () => ({ok: false, source: 'c', error: `load ${++loads}`})};
-		const [started] = startLoading([counted]);
-		const results = await Promise.all([started!.load(), started!.load()]);
+		const loader = createLoader([counted]);
+		const results = await Promise.all([loader.settled(), loader.settled()]);
 		expect(loads).toBe(1);
-		expect(results[0]).toBe(results[1]);
-		expect(started!.result).toBe(results[0]);
+		expect(results[0]![0]).toBe(results[1]![0]);
+		expect(loader.snapshot().results[0]).toBe(results[0]![0]);
 	});
 });
 

@@ -1,0 +1,21 @@
+import type {FeedResult} from '../core/articles/article.js';
+import {sanitizeLine} from '../core/text/sanitize.js';
+
+/** Anything articles come from: a file, standard input, and next a remote subscription. */
+export type Source = {
+	/** Identifies the source across runs: an absolute file path or a URL. */
+	id: string;
+	/** What the user typed, safe to print. */
+	label: string;
+	/** Never rejects: failures are `{ok: false}` results. */
+	load(): Promise<FeedResult>;
+};
+
+/** One source's result; a load that rejects anyway becomes that source's error, never a crash. */
+export async function settleLoad(source: Source): Promise<FeedResult> {
+	try {
+		return await source.load();
+	} catch (error) {
+		return {ok: false, source: source.label, error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load'};
+	}
+}

@@ -1,0 +1,75 @@
+import {describe, expect, it} from 'vitest';
+import type {FeedResult} from '../../src/core/articles/article.js';
+import {createLoader} from '../../src/load/loader.js';
+import {fakeSource, makeArticle, makeArticles, okResult} from '../ui/helpers/articles.js';
+
+const broken: FeedResult = {ok: false, source: '/feeds/broken.xml', error: 'not a feed'};
+const nextTurn = () => new Promise(resolve => setImmediate(resolve));
+
+describe('the loader', () => {
+	it('tells the store once, after loading, which articles are current', async () => {
+		const seen: string[][] = [];
+		const slow = fakeSource(okResult('Slow', makeArticles(3).slice(1)), {deferred: true});
+		const loader = createLoader([fakeSource(okResult('Fast', makeArticles(1))), fakeSource(broken), slow], {
+			onLoaded: articles => void seen.push(articles.map(article => article.id)),
+		});
+		await nextTurn();
+		expect(seen).toEqual([]);
+		slow.release();
+		await loader.settled();
+		expect(seen).toEqual([['a1', 'a2', 'a3']]);
+	});
+
+	it('merges in source order, so the first feed to name an id wins whichever finishes first', async () => {
+		const first = fakeSource(okResult('First', [makeArticle(1, {title: 'From the first feed'})]), {deferred: true});
+		const second = fakeSource(okResult('Second', [makeArticle(1, {title: 'From the second feed'})]));
+		const loader = createLoader([first, second]);
+		await nextTurn();
+		expect(loader.snapshot().articles.map(article => article.title)).toEqual(['From the second feed']);
+		first.release();
+		await loader.settled();
+		expect(loader.snapshot().articles.map(article => article.title)).toEqual(['From the first feed']);
+	});
+
+	it('hands out the same snapshot until something arrives, then a new one', async () => {
+		const slow = fakeSource(okResult('Slow', makeArticles(2)), {deferred: true});
+		const loader = createLoader([slow]);
+		const before = loader.snapshot();
+		expect(loader.snapshot()).toBe(before);
+		expect(before).toMatchObject({pending: 1, articles: []});
+		slow.release();
+		await loader.settled();
+		const after = loader.snapshot();
+		expect(after).not.toBe(before);
+		expect(after).toMatchObject({pending: 0});
+		expect(after.articles).toHaveLength(2);
+	});
+
+	it('announces feeds that settle together once', async () => {
+		const loader = createLoader([fakeSource(okResult('A', makeArticles(1))), fakeSource(okResult('B', makeArticles(3).slice(1)))]);
+		let announcements = 0;
+		loader.subscribe(() => announcements++);
+		await loader.settled();
+		await nextTurn();
+		expect(announcements).toBe(1);
+	});
+
+	it('stops telling a listener that unsubscribed', async () => {
+		const slow = fakeSource(okResult('Slow', makeArticles(1)), {deferred: true});
+		const loader = createLoader([slow]);
+		let announcements = 0;
+		const unsubscribe = loader.subscribe(() => announcements++);
+		unsubscribe();
+		slow.release();
+		await loader.settled();
+		await nextTurn();
+		expect(announcements).toBe(0);
+	});
+
+	it('reports no sources as loaded at once', async () => {
+		let loaded: unknown;
+		const loader = createLoader([], {onLoaded: articles => (loaded = articles)});
+		expect(loaded).toEqual([]);
+		expect(await loader.settled()).toEqual([]);
+	});
+});
