@@ -1,5 +1,6 @@
 import type {Article} from '../core/articles/article.js';
 import {toArticleJson} from '../present/article-json.js';
+import {plainByline} from '../present/byline.js';
 import {createTheme} from '../present/theme.js';
 import type {ReaderStore} from '../store/types.js';
 import {writeOut} from './output.js';
@@ -19,17 +20,6 @@ export function printJson(articles: readonly Article[], store: ReadState): void 
  */
 export function printPlain(articles: readonly Article[]): void {
 	const theme = createTheme();
-	const lines = articles.map(article => {
-		const byline = [article.author, article.feed, plainDate(article.published)].filter(Boolean).join(' · ');
-		return `${theme.title(article.title)} ${theme.byline(`— ${byline}`)}`;
-	});
+	const lines = articles.map(article => `${theme.title(article.title)} ${theme.byline(`— ${plainByline(article)}`)}`);
 	if (lines.length > 0) writeOut(`${lines.join('\n')}\n`);
-}
-
-/** Local date and time, sortable and unambiguous: 2025-04-17 16:40. */
-function plainDate(ms: number | null): string {
-	if (ms === null) return '';
-	const date = new Date(ms);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

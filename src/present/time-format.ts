@@ -42,6 +42,13 @@ export function formatDateTime(ms: number | null): string {
 	return `${day}, ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
 }
 
+/** Local date and time, sortable and unambiguous, for plain output: "2025-04-17 16:40"; '' for null. */
+export function formatTimestamp(ms: number | null): string {
+	if (!isTime(ms)) return '';
+	const date = new Date(ms);
+	return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+}
+
 /** ISO 8601 in UTC (for --json), or null when there is no usable time. */
 export function toIsoUtc(ms: number | null): string | null {
 	return isTime(ms) ? new Date(ms).toISOString() : null;

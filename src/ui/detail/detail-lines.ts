@@ -1,6 +1,7 @@
 import type {Article} from '../../core/articles/article.js';
 import {bodyToText} from '../../core/text/html-text.js';
 import {wrapText} from '../../present/text-width.js';
+import {bylineWho, topicLine} from '../../present/byline.js';
 import {formatDateTime} from '../../present/time-format.js';
 import type {StyleName} from '../../present/theme.js';
 
@@ -18,13 +19,10 @@ function buildLines(article: Article, width: number): DetailLine[] {
 	const add = (text: string, style: StyleName) => {
 		for (const line of wrapText(text, width)) lines.push({text: line, style});
 	};
-	add(article.title || '(untitled)', 'detailTitle');
-	const byline = [article.author, article.feed].filter(part => part).join(' · ');
-	if (byline) add(byline, 'detailMeta');
-	if (article.published !== null) add(formatDateTime(article.published), 'detailMeta');
-	const topics = [article.section, ...article.categories.filter(category => category !== article.section)];
-	const topicText = topics.filter(topic => topic).join(' · ');
-	if (topicText) add(topicText, 'detailMeta');
+	add(article.title, 'detailTitle');
+	for (const meta of [bylineWho(article), formatDateTime(article.published), topicLine(article)]) {
+		if (meta) add(meta, 'detailMeta');
+	}
 	if (article.link) add(article.link, 'link');
 	lines.push({text: '', style: 'plain'});
 	const text = articleText(article);

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import {displayWidth, truncateToWidth} from '../../present/text-width.js';
-import {formatRelativeTime} from '../../present/time-format.js';
+import {fitByline} from '../../present/byline.js';
 import type {Theme} from '../../present/theme.js';
 
 export type HeadlineRowProps = {
@@ -21,24 +21,13 @@ const PREFIX_WIDTH = 4;
 const BYLINE_SHARE = 0.4;
 const MIN_BYLINE_WIDTH = 6;
 
-/** The byline cut to `room` columns; the time is the part a reader scans for, so it is cut last. */
-function fitByline(article: Article, now: number, room: number): string {
-	const when = article.published === null ? '' : formatRelativeTime(article.published, now);
-	const who = [article.author, article.feed].filter(part => part).join(' · ');
-	if (when === '') return truncateToWidth(who, room);
-	if (who === '') return truncateToWidth(when, room);
-	const whoRoom = room - displayWidth(when) - 3;
-	if (whoRoom < MIN_BYLINE_WIDTH) return truncateToWidth(when, room);
-	return `${truncateToWidth(who, whoRoom)} · ${when}`;
-}
-
 /** Title left, byline flush right, both cut to fit by display width so a row is always one line. */
 function layoutRow(article: Article, width: number, now: number): {title: string; gap: string; byline: string} {
 	const available = Math.max(0, width - PREFIX_WIDTH);
 	const bylineRoom = Math.floor(available * BYLINE_SHARE);
 	const bylineText = bylineRoom >= MIN_BYLINE_WIDTH ? fitByline(article, now, bylineRoom) : '';
 	const bylineWidth = displayWidth(bylineText);
-	const title = truncateToWidth(article.title || '(untitled)', available - bylineWidth - (bylineWidth > 0 ? 2 : 0));
+	const title = truncateToWidth(article.title, available - bylineWidth - (bylineWidth > 0 ? 2 : 0));
 	const gap = ' '.repeat(Math.max(0, available - displayWidth(title) - bylineWidth));
 	return {title, gap, byline: bylineText};
 }
