@@ -5,9 +5,13 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {cacheBaseDir} from '../load/cache/cache-dir.js';
+import {readRegularFile, writeFileWhole} from '../load/files/safe-files.js';
 
 const DIGEST_BYTES = 32;
 const SUFFIX = '.v8';
+/** Far above any real cache (the bundle's is about a megabyte): a bound before reading. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 function sha256(bytes: Uint8Array): Buffer {
 	return createHash('sha256').update(bytes).digest();
@@ -15,11 +19,7 @@ function sha256(bytes: Uint8Array): Buffer {
 
 /** $FLASHNEWS_CACHE_DIR, else $XDG_CACHE_HOME/flashnews, else ~/.cache/flashnews; then `code/`. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
-	if (env.FLASHNEWS_CACHE_DIR) return path.resolve(env.FLASHNEWS_CACHE_DIR, 'code');
-	// The XDG spec says to ignore a relative path.
-	const xdg = env.XDG_CACHE_HOME;
-	const base = xdg && path.isAbsolute(xdg) ? path.join(xdg, 'flashnews') : path.join(home, '.cache', 'flashnews');
-	return path.join(base, 'code');
+	return path.join(cacheBaseDir(env, home), 'code');
 }
 
 export function codeCacheFile(dir: string, source: Uint8Array, runtime = `${process.version}-${process.arch}`): string {
@@ -32,13 +32,13 @@ export function codeCacheFile(dir: string, source: Uint8Array, runtime = `${proc
  * must never reach it.
  */
 export function readCodeCache(file: string): Buffer | undefined {
-	let bytes: Buffer;
+	let bytes: Buffer | undefined;
 	try {
-		bytes = fs.readFileSync(file);
+		bytes = readRegularFile(file, MAX_CACHE_BYTES);
 	} catch {
 		return undefined;
 	}
-	if (bytes.length <= DIGEST_BYTES) return undefined;
+	if (bytes === undefined || bytes.length <= DIGEST_BYTES) return undefined;
 	const data = bytes.subarray(DIGEST_BYTES);
 	return sha256(data).equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
@@ -49,13 +49,10 @@ export function readCodeCache(file: string): Buffer | undefined {
  */
 export function writeCodeCache(file: string, data: Uint8Array): boolean {
 	const dir = path.dirname(file);
-	const temp = `${file}.${process.pid}.tmp`;
 	try {
 		fs.mkdirSync(dir, {recursive: true, mode: 0o700});
-		fs.writeFileSync(temp, Buffer.concat([sha256(data), data]), {mode: 0o600});
-		fs.renameSync(temp, file);
+		writeFileWhole(file, Buffer.concat([sha256(data), data]));
 	} catch {
-		removeQuietly(temp);
 		return false;
 	}
 	const build = path.basename(file).split('-').slice(0, 2).join('-');

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,5 +76,37 @@ describe('reading and writing', () => {
 		writeCodeCache(otherNode, data);
 		writeCodeCache(current, data);
 		expect(fs.readdirSync(dir).sort()).toEqual([path.basename(current), path.basename(otherNode), 'unrelated.txt'].sort());
+	});
+});
+
+describe('a code cache in a shared directory', () => {
+	it('never writes through a link planted at the old predictable temporary name', () => {
+		const dir = tempDir();
+		const victim = path.join(tempDir(), 'victim');
+		fs.writeFileSync(victim, 'precious');
+		const file = codeCacheFile(dir, Buffer.from('bundle'));
+		fs.symlinkSync(victim, `${file}.${process.pid}.tmp`);
+		expect(writeCodeCache(file, Buffer.from('cache data'))).toBe(true);
+		expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+		expect(readCodeCache(file)?.toString()).toBe('cache data');
+	});
+
+	it('does not replace a link planted at the cache file, nor read through it', () => {
+		const dir = tempDir();
+		const victim = path.join(tempDir(), 'victim');
+		fs.writeFileSync(victim, 'precious');
+		const file = codeCacheFile(dir, Buffer.from('bundle'));
+		fs.symlinkSync(victim, file);
+		expect(writeCodeCache(file, Buffer.from('cache data'))).toBe(false);
+		expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+		expect(readCodeCache(file)).toBeUndefined();
+		expect(fs.readdirSync(dir).filter(name => name.endsWith('.tmp'))).toEqual([]);
+	});
+
+	it('does not hang on a FIFO where the cache file belongs', () => {
+		const dir = tempDir();
+		const file = codeCacheFile(dir, Buffer.from('bundle'));
+		execFileSync('mkfifo', [file]);
+		expect(readCodeCache(file)).toBeUndefined();
 	});
 });
