@@ -4,10 +4,12 @@ import {settleLoad, type Source} from './source.js';
 
 /** Everything known about loading at one moment; a new object whenever something arrives. */
 export type LoaderSnapshot = {
-	/** Sources whose load has not settled yet. */
+	/** Sources whose load (first or refresh) has not settled yet. */
 	readonly pending: number;
-	/** Settled results in the order of the sources (undefined while pending). */
+	/** The latest result of each source, in source order: undefined until its first load or cached copy. */
 	readonly results: ReadonlyArray<FeedResult | undefined>;
+	/** Which sources are loading now. */
+	readonly loading: readonly boolean[];
 	/** Every loaded article, merged in source order: the first feed to name an id wins. */
 	readonly articles: readonly Article[];
 };
@@ -18,46 +20,70 @@ export type Loader = {
 	snapshot(): LoaderSnapshot;
 	/** Called once per batch of arrivals; feeds that settle together are announced once. */
 	subscribe(listener: () => void): () => void;
-	/** Every result, in source order, once all have settled. */
+	/** Loads these sources again (all when none are named); a source already loading is left to finish. */
+	refresh(indexes?: readonly number[]): void;
+	/** Every result, in source order, once no load is running. */
 	settled(): Promise<FeedResult[]>;
 };
 
 export type LoaderOptions = {
-	/** Called once, when the last source settles, with the articles then loaded. */
+	/** Called once, when the first load of every source has settled, with the articles then loaded. */
 	onLoaded?(articles: readonly Article[]): void;
 };
 
 /**
- * Starts every source's load at once and owns their progress. Small files are read and parsed
- * synchronously inside `load()`, so by the time the interface asks for its first snapshot their
- * articles are already there. The merge happens here and nowhere else, lazily: one merge per
- * batch of arrivals, when the snapshot is next read.
+ * Starts every source's load at once and owns their progress. A source's cached copy is its result
+ * until the load settles. Small files are read and parsed synchronously inside `load()`, so by the
+ * time the interface asks for its first snapshot their articles are already there. The merge
+ * happens here and nowhere else, lazily: one merge per batch of arrivals, when next read.
  */
 export function createLoader(sources: readonly Source[], options: LoaderOptions = {}): Loader {
-	const results: Array<FeedResult | undefined> = sources.map(() => undefined);
+	const results: Array<FeedResult | undefined> = sources.map(source => source.cached?.());
+	const running: Array<Promise<FeedResult> | undefined> = sources.map(() => undefined);
 	const listeners = new Set<() => void>();
-	let pending = sources.length;
+	let pending = 0;
+	let firstLoadDone = false;
 	let current: LoaderSnapshot | undefined;
 	let announcing: NodeJS.Immediate | undefined;
 
 	const snapshot = (): LoaderSnapshot => {
-		current ??= {pending, results: [...results], articles: mergeArticles(results.filter(isSettled))};
+		current ??= {
+			pending,
+			results: [...results],
+			loading: running.map(load => load !== undefined),
+			articles: mergeArticles(results.filter(isSettled)),
+		};
 		return current;
 	};
 	const announce = () => {
 		announcing = undefined;
 		for (const listener of [...listeners]) listener();
 	};
-	const loads = sources.map(async (source, index) => {
-		const result = await settleLoad(source);
-		results[index] = result;
-		pending--;
+	const changed = () => {
 		current = undefined;
-		if (pending === 0) options.onLoaded?.(snapshot().articles);
 		announcing ??= setImmediate(announce);
-		return result;
-	});
-	if (sources.length === 0) options.onLoaded?.([]);
+	};
+	const start = (index: number) => {
+		const source = sources[index];
+		if (source === undefined || running[index] !== undefined) return;
+		pending++;
+		running[index] = settleLoad(source).then(result => {
+			results[index] = result;
+			running[index] = undefined;
+			pending--;
+			changed();
+			if (pending === 0 && !firstLoadDone) {
+				firstLoadDone = true;
+				options.onLoaded?.(snapshot().articles);
+			}
+			return result;
+		});
+	};
+	sources.forEach((_, index) => start(index));
+	if (sources.length === 0) {
+		firstLoadDone = true;
+		options.onLoaded?.([]);
+	}
 
 	return {
 		sources,
@@ -66,7 +92,15 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		settled: () => Promise.all(loads),
+		refresh(indexes) {
+			const before = pending;
+			for (const index of indexes ?? sources.keys()) start(index);
+			if (pending !== before) changed();
+		},
+		async settled() {
+			while (running.some(load => load !== undefined)) await Promise.all(running);
+			return results.filter(isSettled);
+		},
 	};
 }
 

@@ -7,8 +7,10 @@ export type Source = {
 	id: string;
 	/** What the user typed, safe to print. */
 	label: string;
-	/** Never rejects: failures are `{ok: false}` results. */
+	/** Never rejects: failures are `{ok: false}` results. Called again for each refresh. */
 	load(): Promise<FeedResult>;
+	/** A copy known at once (a subscription's cache), shown until `load()` settles. */
+	cached?(): FeedResult | undefined;
 };
 
 /** One source's result; a load that rejects anyway becomes that source's error, never a crash. */

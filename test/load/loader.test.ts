@@ -72,4 +72,42 @@ describe('the loader', () => {
 		expect(loaded).toEqual([]);
 		expect(await loader.settled()).toEqual([]);
 	});
+
+	it('shows the cached copy of a source at once, then its fresh result', async () => {
+		const fresh = fakeSource(okResult('Feed', makeArticles(2)), {deferred: true});
+		const loader = createLoader([{...fresh, cached: () => okResult('Feed', makeArticles(1))}]);
+		expect(loader.snapshot()).toMatchObject({pending: 1, loading: [true]});
+		expect(loader.snapshot().articles.map(article => article.id)).toEqual(['a1']);
+		fresh.release();
+		await loader.settled();
+		expect(loader.snapshot()).toMatchObject({pending: 0, loading: [false]});
+		expect(loader.snapshot().articles.map(article => article.id)).toEqual(['a1', 'a2']);
+	});
+
+	it('refreshes the sources named, once each however often asked, and announces it', async () => {
+		let loads = 0;
+		const counted = {id: 'c', label: 'c', load: async () => okResult('C', makeArticles(++loads))};
+		const loader = createLoader([counted, fakeSource(okResult('Other', []))]);
+		await loader.settled();
+		await nextTurn();
+		let announcements = 0;
+		loader.subscribe(() => announcements++);
+		loader.refresh([0]);
+		loader.refresh([0]);
+		expect(loader.snapshot()).toMatchObject({pending: 1, loading: [true, false]});
+		await loader.settled();
+		await nextTurn();
+		expect(loads).toBe(2);
+		expect(loader.snapshot().articles).toHaveLength(2);
+		expect(announcements).toBe(1);
+	});
+
+	it('reports the first load only to onLoaded, not each refresh', async () => {
+		let calls = 0;
+		const loader = createLoader([fakeSource(okResult('A', makeArticles(1)))], {onLoaded: () => void calls++});
+		await loader.settled();
+		loader.refresh();
+		await loader.settled();
+		expect(calls).toBe(1);
+	});
 });
