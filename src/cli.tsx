@@ -1,12 +1,10 @@
-import {parseArgs, UsageError} from './cli/args.js';
 import {leaveAlternateScreen} from './cli/alternate-screen.js';
-import {bundledFeedPaths} from './cli/bundled-feeds.js';
+import {parseArgs, UsageError} from './cli/args/parse-args.js';
+import {bookmarksCommand} from './cli/commands/bookmarks.js';
+import type {CommandContext, ExitStatus} from './cli/commands/context.js';
+import {readCommand} from './cli/commands/read.js';
 import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
-import {printJson, printPlain} from './cli/print-articles.js';
-import type {FeedResult} from './core/articles/article.js';
-import {createSource} from './load/create-source.js';
-import {createLoader} from './load/loader.js';
 import {openStore} from './store/open-store.js';
 
 let debug = false;
@@ -15,6 +13,11 @@ let debug = false;
 export type LaunchHooks = {
 	/** The interactive reader has closed; the process is about to exit. */
 	onReaderClosed?(): void;
+};
+
+const COMMANDS: Record<string, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
+	read: readCommand,
+	bookmarks: bookmarksCommand,
 };
 
 async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
@@ -27,7 +30,7 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 		return 2;
 	}
 	if ('help' in args) {
-		writeOut(`${args.help}\n`);
+		writeOut(args.help);
 		return 0;
 	}
 	if ('version' in args) {
@@ -36,8 +39,9 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 	}
 	debug = args.debug;
 
-	const interactive = !args.json && !args.plain && args.command === 'read' && process.stdout.isTTY && process.stdin.isTTY;
-	const store = openStore({configDir: resolveConfigDir(args.configDir)});
+	const interactive = !args.json && !args.plain && args.command === 'read' && process.stdout.isTTY === true && process.stdin.isTTY === true;
+	const configDir = resolveConfigDir(args.configDir);
+	const store = openStore({configDir});
 	// Notices (a damaged file moved aside, a failed save) go to stderr: at once when printing, and
 	// after the reader closes (where the status line showed them) so they stay in the scrollback.
 	let noticesShown = 0;
@@ -48,53 +52,11 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 	if (!interactive) showNotices();
 
 	try {
-		if (args.command === 'bookmarks') {
-			const saved = store.bookmarks();
-			if (args.json) printJson(saved, store);
-			else printPlain(saved);
-			return 0;
-		}
-
-		const paths = args.sources.length > 0 ? args.sources : bundledFeedPaths();
-		if (paths.length === 0) {
-			warn('no feeds to read: pass a feed file (see flashnews --help)');
-			return 1;
-		}
-		// The one place loaded articles are reported to the store as current (it prunes old read marks).
-		const loader = createLoader(
-			paths.map(arg => createSource(arg)),
-			{onLoaded: articles => store.noteSeen(articles.map(article => article.id))},
-		);
-
-		if (interactive) {
-			const {runReader} = await import('./cli/run-reader.js');
-			const failures = await runReader(loader, store);
-			try {
-				hooks.onReaderClosed?.();
-			} catch {
-				// Housekeeping after the reader closed must not turn a clean quit into a failure.
-			}
-			reportProblems(failures);
-			return failures.length > 0 ? 1 : 0;
-		}
-
-		const results = await loader.settled();
-		reportProblems(results);
-		const {articles} = loader.snapshot();
-		if (args.json) printJson(articles, store);
-		else printPlain(articles);
-		return results.some(result => !result.ok) ? 1 : 0;
+		const run = COMMANDS[args.command]!;
+		return await run({args, store, configDir, interactive, onReaderClosed: () => hooks.onReaderClosed?.()});
 	} finally {
 		store.close();
 		showNotices();
-	}
-}
-
-/** One line per failed source and per warning (items skipped, limits hit) of the others. */
-function reportProblems(results: FeedResult[]): void {
-	for (const result of results) {
-		if (!result.ok) warn(`${result.source}: ${result.error}`);
-		else for (const warning of result.warnings) warn(`${result.source}: ${warning}`);
 	}
 }
 

@@ -1,0 +1,41 @@
+import {createSource} from '../../load/create-source.js';
+import {createLoader} from '../../load/loader.js';
+import {bundledFeedPaths} from '../bundled-feeds.js';
+import {warn} from '../output.js';
+import {printJson, printPlain} from '../print-articles.js';
+import {reportProblems} from '../report-problems.js';
+import type {CommandContext, ExitStatus} from './context.js';
+
+/** `flashnews [SOURCE...]`: the reader on a terminal, else the articles printed. */
+export async function readCommand(context: CommandContext): Promise<ExitStatus> {
+	const {args, store} = context;
+	const paths = args.args.length > 0 ? args.args : bundledFeedPaths();
+	if (paths.length === 0) {
+		warn('no feeds to read: pass a feed file (see flashnews --help)');
+		return 1;
+	}
+	// The one place loaded articles are reported to the store as current (it prunes old read marks).
+	const loader = createLoader(
+		paths.map(arg => createSource(arg)),
+		{onLoaded: articles => store.noteSeen(articles.map(article => article.id))},
+	);
+
+	if (context.interactive) {
+		const {runReader} = await import('../run-reader.js');
+		const failures = await runReader(loader, store);
+		try {
+			context.onReaderClosed();
+		} catch {
+			// Housekeeping after the reader closed must not turn a clean quit into a failure.
+		}
+		reportProblems(failures);
+		return failures.length > 0 ? 1 : 0;
+	}
+
+	const results = await loader.settled();
+	reportProblems(results);
+	const {articles} = loader.snapshot();
+	if (args.json) printJson(articles, store);
+	else printPlain(articles);
+	return results.some(result => !result.ok) ? 1 : 0;
+}
