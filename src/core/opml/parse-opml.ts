@@ -87,6 +87,10 @@ export function parseOpml(input: Uint8Array | string): SubscriptionListResult {
 			}
 			open.push(element);
 		};
+		// sax only records an error found at the end of input; throwing here reports every error.
+		parser.onerror = error => {
+			throw error;
+		};
 		parser.onclosetag = () => {
 			if (open.pop()?.group !== undefined) groups.pop();
 		};

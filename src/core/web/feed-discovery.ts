@@ -95,6 +95,6 @@ export function findFeedLinks(html: string, pageUrl: string): FeedLink[] {
 export function webPageMessage(links: readonly FeedLink[]): string {
 	const [first] = links;
 	if (first === undefined) return 'is a web page, not a feed, and it names no feed';
-	const more = links.length > 1 ? ` (it names ${links.length - 1} more)` : '';
+	const more = links.length > 1 ? `; it names ${links.length - 1} more` : '';
 	return `is a web page, not a feed; its feed is ${first.url} (flashnews add ${first.url})${more}`;
 }
