@@ -58,7 +58,7 @@ export type FetchFailure = {
 };
 export type FetchOutcome = FetchedBytes | NotModified | FetchFailure;
 
-// setTimeout fires at once for delays past 2^31 - 1 ms.
+// setTimeout fires at once when given a delay too large for its 32-bit counter.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function usableTimeout(timeoutMs: number | undefined): number {

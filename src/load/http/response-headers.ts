@@ -58,7 +58,7 @@ export function formatWait(ms: number): string {
 	return `${Math.ceil(minutes / 60)} h`;
 }
 
-/** `flashnews/1.2.3 (+https://…)`: who is asking, so site owners can tell and reach us. */
+/** `flashnews/<version> (+<homepage>)`: who is asking, so site owners can tell and reach us. */
 export function userAgent(version: string, homepage?: string): string {
 	const product = `flashnews/${sanitizeLine(version) || 'unknown'}`;
 	const home = homepage === undefined ? '' : sanitizeLine(homepage);
