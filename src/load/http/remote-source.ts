@@ -3,7 +3,7 @@ import {parseFeed} from '../../core/parse-feed.js';
 import {decodeFeedBytes} from '../../core/text/decode-bytes.js';
 import {findFeedLinks, isWebPage, webPageMessage} from '../../core/web/feed-discovery.js';
 import {parseFeedOffThread} from '../parse-off-thread.js';
-import {OFF_THREAD_BYTES} from '../sources.js';
+import {OFF_THREAD_BYTES} from '../read-file.js';
 import {fetchFeed, type FetchFailure, type FetchFeedOptions} from './fetch-feed.js';
 import type {FetchLimiter} from './fetch-limiter.js';
 
