@@ -33,7 +33,7 @@ export function packagePathPattern(name, file) {
 }
 
 /** The version in the package.json of the package `name` that holds `file`, or undefined. */
-export function installedVersion(file, name) {
+function installedVersion(file, name) {
 	for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
 		let manifest;
 		try {
@@ -69,7 +69,7 @@ function byFile(patches) {
 }
 
 /** The warning for a patch left out, one line. */
-export function skippedPatchWarning(packagePatches, patch, reason) {
+function skippedPatchWarning(packagePatches, patch, reason) {
 	const module = `scripts/patches/${packagePatches.package.split('/').pop()}.mjs`;
 	return `flashnews build: left out the ${packagePatches.package} patch "${patch.name}" (${reason}); the bundle works without it but starts slower. Revisit ${module}.`;
 }
