@@ -9,7 +9,7 @@ import {allPatches} from './patches/all-patches.mjs';
 import {patchPlugin} from './patches/apply-patches.mjs';
 
 /** Loaded with lazyRequire (src/shims/lazy-require.ts) only when a run needs them. */
-const lazyDependencies = ['html-to-text', 'iconv-lite'];
+const lazyDependencies = ['html-to-text', 'iconv-lite', 'htmlparser2'];
 
 // import.meta.url in the sources (finding feeds/, the worker, lazy dependencies) means this file.
 const fileUrlBanner = "var __flashnewsFileUrl=require('node:url').pathToFileURL(__filename).href;";
