@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {keyBindings, keyLabel} from '../../src/ui/key-bindings.js';
+import {defaultBindings as keyBindings} from '../../src/ui/keys/bindings.js';
+import {keyLabel} from '../../src/ui/keys/key-names.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
 import {KEYS, press, waitUntil} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';
