@@ -4,13 +4,17 @@ import {writeSync} from 'node:fs';
 // gives the user back the shell screen and scrollback exactly as they were.
 const ENTER = '\u001B[?1049h';
 const LEAVE = '\u001B[?1049l';
+// Bracketed paste: the terminal wraps pasted text in ESC[200~ … ESC[201~, so the reader can tell
+// a paste from typing and never runs its letters as commands (ui/keys/parse-keys.ts).
+const PASTE_ON = '\u001B[?2004h';
+const PASTE_OFF = '\u001B[?2004l';
 
 let active = false;
 
 export function enterAlternateScreen(): void {
 	if (active) return;
 	active = true;
-	writeSync(1, ENTER);
+	writeSync(1, ENTER + PASTE_ON);
 	// Any way out (quit, signal, crash, process.exit) leaves it, before the shell prompt returns.
 	process.once('exit', leaveAlternateScreen);
 }
@@ -20,6 +24,6 @@ export function leaveAlternateScreen(): void {
 	if (!active) return;
 	active = false;
 	try {
-		writeSync(1, LEAVE);
+		writeSync(1, PASTE_OFF + LEAVE);
 	} catch {}
 }

@@ -3,21 +3,19 @@ import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
-import {Header, type ArticleCounts} from './chrome/header.js';
+import {countArticles} from './chrome/article-counts.js';
+import {Header} from './chrome/header.js';
 import {HintBar} from './chrome/hint-bar.js';
 import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
-import {ArticleDetail} from './detail/article-detail.js';
-import {createDetailLayout} from './detail/detail-lines.js';
-import {HelpOverlay} from './help/help-overlay.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {hintsFor} from './key-bindings.js';
-import {HeadlineList} from './list/headline-list.js';
-import {FeedPicker} from './picker/feed-picker.js';
+import {createKeymap, type Keymap} from './keys/keymap.js';
+import {readerLayout} from './layout/reader-layout.js';
 import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js';
-import {selectedArticle, type ReaderEnv} from './reader/reader-reducer.js';
+import {hintScreen, ReaderBody} from './reader/reader-body.js';
+import {useReaderEnv} from './reader/use-reader-env.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {useReaderState} from './reader/use-reader-state.js';
 import {createTheme, type Theme} from '../present/theme.js';
@@ -29,30 +27,11 @@ export type ReaderAppProps = {
 	now?: number;
 	/** Defaults to `createTheme()`: chalk's detected color level, NO_COLOR honoured. */
 	theme?: Theme;
+	/** Which keys do what; defaults to the built-in bindings table. */
+	keymap?: Keymap;
 };
 
-/** Header, status line and hint bar take one row each. */
-const CHROME_ROWS = 3;
-/**
- * The app stays one row short of the terminal. When its output is as tall as the terminal, Ink 6.8
- * redraws every frame with a full clear that also wipes the scrollback (ESC[2J ESC[3J); one row
- * shorter, it rewrites its lines in place.
- */
-const SPARE_ROWS = 1;
-
-const listHints = hintsFor('list');
-const detailHints = hintsFor('detail');
-const pickerHints = hintsFor('picker');
-
-function countArticles(articles: readonly Article[], store: ReaderStore): ArticleCounts {
-	let unread = 0;
-	let bookmarked = 0;
-	for (const article of articles) {
-		if (!store.isRead(article.id)) unread++;
-		if (store.isBookmarked(article.id)) bookmarked++;
-	}
-	return {total: articles.length, unread, bookmarked};
-}
+const defaultKeymap = createKeymap();
 
 function headerLabel(filter: ArticleFilter, loader: Loader, loading: LoaderSnapshot): string {
 	if (filter.kind !== 'all') return filterLabel(filter);
@@ -83,24 +62,15 @@ export function ReaderApp(props: ReaderAppProps) {
 	const {exit} = useApp();
 	const now = useClock(props.now);
 	const theme = useMemo(() => props.theme ?? createTheme(), [props.theme]);
-	const {columns, rows: terminalRows} = useTerminalSize();
-	const rows = Math.max(CHROME_ROWS + 1, terminalRows - SPARE_ROWS);
-	const bodyRows = rows - CHROME_ROWS;
-	const detailRows = Math.max(1, bodyRows - 1);
+	const keymap = props.keymap ?? defaultKeymap;
+	const terminal = useTerminalSize();
+	const layout = useMemo(() => readerLayout(terminal.columns, terminal.rows), [terminal.columns, terminal.rows]);
+	const {columns, rows, bodyRows} = layout;
 
 	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
 	const storeVersion = useSyncExternalStore(subscribe, () => store.version());
 
-	const detailLayout = useMemo(() => createDetailLayout(columns), [columns]);
-	const env = useMemo<ReaderEnv>(
-		() => ({
-			listRows: bodyRows,
-			detailRows,
-			detailLineCount: article => detailLayout(article).length,
-			isRead: id => store.isRead(id),
-		}),
-		[bodyRows, detailRows, detailLayout, store],
-	);
+	const {env, detailLayout} = useReaderEnv(layout, store);
 	const quit = useCallback(() => {
 		store.flush();
 		exit();
@@ -109,42 +79,10 @@ export function ReaderApp(props: ReaderAppProps) {
 	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useLoader(loader, initialArticles, onArticles);
-	useReaderInput(current, dispatch);
+	useReaderInput(current, dispatch, keymap);
 
 	// Once per change of the list or of the store, never per row.
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
-
-	const open = state.screen === 'detail' ? selectedArticle(state) : undefined;
-	let body;
-	if (state.overlay === 'help') {
-		body = <HelpOverlay rows={bodyRows} width={columns} theme={theme} />;
-	} else if (state.picker !== null) {
-		body = <FeedPicker picker={state.picker} rows={bodyRows} width={columns} theme={theme} />;
-	} else if (open !== undefined) {
-		body = (
-			<ArticleDetail
-				lines={detailLayout(open)}
-				scroll={state.detailScroll}
-				rows={detailRows}
-				width={columns}
-				position={{index: state.cursor, total: state.visible.length}}
-				theme={theme}
-			/>
-		);
-	} else {
-		body = (
-			<HeadlineList
-				articles={state.visible}
-				cursor={state.cursor}
-				rows={bodyRows}
-				width={columns}
-				now={now}
-				store={store}
-				theme={theme}
-				emptyText={loading.pending > 0 ? 'Loading…' : 'No articles.'}
-			/>
-		);
-	}
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
@@ -152,13 +90,22 @@ export function ReaderApp(props: ReaderAppProps) {
 				<Header label={headerLabel(state.filter, loader, loading)} counts={counts} width={columns} theme={theme} />
 			</Box>
 			<Box height={bodyRows} flexDirection="column">
-				{body}
+				<ReaderBody
+					state={state}
+					layout={layout}
+					detailLayout={detailLayout}
+					keymap={keymap}
+					now={now}
+					store={store}
+					theme={theme}
+					emptyText={loading.pending > 0 ? 'Loading…' : 'No articles.'}
+				/>
 			</Box>
 			<Box height={1}>
 				<StatusLine segments={statusSegments(state.message, loading, store.notices)} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
-				<HintBar hints={state.picker !== null ? pickerHints : open === undefined ? listHints : detailHints} width={columns} theme={theme} />
+				<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />
 			</Box>
 		</Box>
 	);

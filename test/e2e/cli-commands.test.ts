@@ -131,7 +131,7 @@ describe('command-line conventions', () => {
 		expect(stdout.length).toBeGreaterThan(0);
 		expect(stderr.trim().split('\n')).toHaveLength(1);
 		expect(stderr).toMatch(/config\.json was damaged/);
-		expect(readdirSync(dir).some(name => name.startsWith('config.json.corrupt-'))).toBe(true);
+		expect(readdirSync(dir)).toContainEqual(expect.stringMatching(/^config\.json\.corrupt-/));
 	});
 
 	it('lists no bookmarks on a fresh store', () => {

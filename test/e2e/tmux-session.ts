@@ -28,6 +28,8 @@ export type TmuxSession = {
 	press(...keys: string[]): void;
 	/** Literal text, sent as one write (like a paste). */
 	type(text: string): void;
+	/** Pastes `text` as the terminal does: bracketed, if the app turned bracketed paste on. */
+	paste(text: string): void;
 	screen(): string;
 	waitFor(predicate: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	paneInfo(format: string): string;
@@ -72,6 +74,10 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 	return {
 		press: (...keys) => void tmux('send-keys', ...keys),
 		type: text => void tmux('send-keys', '-l', text),
+		paste(text) {
+			execFileSync('tmux', ['-L', socket, 'load-buffer', '-b', 'test-paste', '-'], {input: text});
+			tmux('paste-buffer', '-p', '-d', '-b', 'test-paste');
+		},
 		screen,
 		paneInfo,
 		styledScreen: () => tmux('capture-pane', '-p', '-e', '-J'),

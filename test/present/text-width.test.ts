@@ -147,7 +147,7 @@ describe('wrapText', () => {
 	it('wraps a 20,000-word article into lines that all fit', () => {
 		const article = Array.from({length: 20_000}, (_, index) => (index % 500 === 0 ? `https://example.com/${'x'.repeat(90)}` : 'word')).join(' ');
 		const lines = wrapText(article, 60);
-		expect(lines.every((line) => displayWidth(line) <= 60)).toBe(true);
+		expect(lines.filter((line) => displayWidth(line) > 60)).toEqual([]);
 		expect(lines.join(' ').split(/\s+/).join('')).toBe(article.replace(/\s/g, ''));
 	});
 });

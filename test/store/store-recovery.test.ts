@@ -59,7 +59,7 @@ describe('a damaged state file', () => {
 		fs.writeFileSync(path.join(dir, 'config.json'), `garbage${text.replace('"schemaVersion"', 'schemaVersion')}`);
 		const store = openIn(dir);
 		expect(store.bookmarks()).toEqual([expect.objectContaining({...article('saved')})]);
-		expect(['read-0', 'read-1', 'read-2'].every(id => store.isRead(id))).toBe(true);
+		expect(['read-0', 'read-1', 'read-2'].filter(id => !store.isRead(id))).toEqual([]);
 	});
 
 	it('that is not JSON at all starts empty, with the backup named in the notice', () => {
@@ -133,7 +133,8 @@ describe('leftovers of a crash', () => {
 		store.setRead('c', true);
 		store.close();
 		crashed.close();
-		expect(['a', 'b', 'c'].every(id => openIn(dir).isRead(id))).toBe(true);
+		const reopened = openIn(dir);
+		expect(['a', 'b', 'c'].filter(id => !reopened.isRead(id))).toEqual([]);
 	});
 
 	it('replays a journal that a crashed compaction had already taken over', () => {
@@ -148,7 +149,7 @@ describe('leftovers of a crash', () => {
 		store.close();
 		expect(fs.readdirSync(dir).filter(name => name.startsWith('journal'))).toEqual([]);
 		const reopened = openIn(dir);
-		expect(['taken', 'later-undone', 'new'].every(id => reopened.isRead(id))).toBe(true);
+		expect(['taken', 'later-undone', 'new'].filter(id => !reopened.isRead(id))).toEqual([]);
 	});
 
 	it('removes the temp file of a state-file write that was killed half-way', () => {

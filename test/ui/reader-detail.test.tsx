@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {formatDateTime} from '../../src/present/time-format.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
-import {KEYS, press} from './helpers/press.js';
+import {eventually, KEYS, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';
 
 afterEach(() => cleanup());
@@ -14,6 +14,7 @@ describe('the article view', () => {
 		const article = makeArticle(1, {section: 'Bota', categories: ['Bota', 'Politics']});
 		const app = await renderReader([fakeSource(okResult('Flash News', [article, makeArticle(2)]))]);
 		await press(app.stdin, KEYS.enter);
+		await eventually(app.frame).toContain('Body of article 1.');
 		const frame = app.frame();
 		expect(frame).toContain('Headline number 1');
 		expect(frame).toContain('Author 1 · Flash News');
@@ -29,7 +30,7 @@ describe('the article view', () => {
 		const article = makeArticle(1, {content: {format: 'html', value: '<p>First <b>bold</b> paragraph.</p><p>Second one.</p>'}});
 		const app = await renderReader([fakeSource(okResult('Flash News', [article]))]);
 		await press(app.stdin, 'l');
-		expect(app.frame()).toContain('First bold paragraph.');
+		await eventually(app.frame).toContain('First bold paragraph.');
 		expect(app.frame()).toContain('Second one.');
 		expect(app.frame()).not.toContain('<b>');
 	});
@@ -38,14 +39,14 @@ describe('the article view', () => {
 		const article = makeArticle(1, {content: {format: 'text', value: ''}, summary: {format: 'text', value: 'Only a summary.'}});
 		const app = await renderReader([fakeSource(okResult('Flash News', [article]))]);
 		await press(app.stdin, KEYS.right);
-		expect(app.frame()).toContain('Only a summary.');
+		await eventually(app.frame).toContain('Only a summary.');
 	});
 
 	it('wraps a long title instead of cutting it', async () => {
 		const title = 'A very long headline that keeps going and going well past the width of any ordinary terminal window ending here';
 		const app = await renderReader([fakeSource(okResult('Flash News', [makeArticle(1, {title})]))]);
 		await press(app.stdin, KEYS.enter);
-		expect(app.frame()).toContain('ending here');
+		await eventually(app.frame).toContain('ending here');
 		expect(app.frame()).not.toContain('…');
 	});
 
@@ -53,30 +54,30 @@ describe('the article view', () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(6)))]);
 		for (const [index, back] of [KEYS.escape, KEYS.left, 'h', KEYS.backspace, 'q'].entries()) {
 			await press(app.stdin, 'j', KEYS.enter);
-			expect(app.frame()).toContain(`Body of article ${index + 2}.`);
+			await eventually(app.frame).toContain(`Body of article ${index + 2}.`);
 			await press(app.stdin, back);
-			expect(app.selectedLine()).toContain(`Headline number ${index + 2}`);
+			await eventually(app.selectedLine).toContain(`Headline number ${index + 2}`);
 		}
 	});
 
 	it('scrolls a long article and shows where it is', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', [makeArticle(1, {content: {format: 'text', value: longBody}})]))]);
 		await press(app.stdin, KEYS.enter);
-		expect(app.frame()).toMatch(/lines 1–19 of \d+/);
+		await eventually(app.frame).toMatch(/lines 1–19 of \d+/);
 		expect(app.frame()).not.toContain('Paragraph 30 ');
 		await press(app.stdin, 'j', KEYS.down);
-		expect(app.frame()).toMatch(/lines 3–21 of/);
+		await eventually(app.frame).toMatch(/lines 3–21 of/);
 		await press(app.stdin, 'k');
-		expect(app.frame()).toMatch(/lines 2–20 of/);
+		await eventually(app.frame).toMatch(/lines 2–20 of/);
 		await press(app.stdin, ' ');
-		expect(app.frame()).toMatch(/lines 21–39 of/);
+		await eventually(app.frame).toMatch(/lines 21–39 of/);
 		await press(app.stdin, KEYS.pageUp);
-		expect(app.frame()).toMatch(/lines 2–20 of/);
+		await eventually(app.frame).toMatch(/lines 2–20 of/);
 		await press(app.stdin, 'G');
-		expect(app.frame()).toContain('Paragraph 60 of the story.');
+		await eventually(app.frame).toContain('Paragraph 60 of the story.');
 		expect(app.frame()).toContain('(100%)');
 		await press(app.stdin, 'g');
-		expect(app.frame()).toMatch(/lines 1–19 of/);
+		await eventually(app.frame).toMatch(/lines 1–19 of/);
 	});
 
 	it('bookmarks the open article with b', async () => {
@@ -90,29 +91,31 @@ describe('the article view', () => {
 	it('opens the next and previous articles with J and K, marking them read', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))]);
 		await press(app.stdin, KEYS.enter, 'J');
-		expect(app.frame()).toContain('Body of article 2.');
 		expect(app.store.isRead('a2')).toBe(true);
 		expect(app.store.isRead('a3')).toBe(false);
-		await press(app.stdin, 'J', 'K');
-		expect(app.frame()).toContain('Body of article 2.');
+		await eventually(app.frame).toContain('Body of article 2.');
+		await press(app.stdin, 'J');
+		await eventually(app.frame).toContain('Body of article 3.');
+		await press(app.stdin, 'K');
+		await eventually(app.frame).toContain('Body of article 2.');
 		expect(app.store.isRead('a3')).toBe(true);
 		await press(app.stdin, KEYS.escape);
-		expect(app.selectedLine()).toContain('Headline number 2');
+		await eventually(app.selectedLine).toContain('Headline number 2');
 	});
 
 	it('opens the next unread article with n', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(4)))]);
 		app.store.setRead('a2', true);
 		await press(app.stdin, KEYS.enter, 'n');
-		expect(app.frame()).toContain('Body of article 3.');
+		await eventually(app.frame).toContain('Body of article 3.');
 		expect(app.store.isRead('a3')).toBe(true);
 	});
 
 	it('shows the article view hints', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(2)))]);
 		await press(app.stdin, KEYS.enter);
-		expect(app.lines().at(-1)).toContain('J/K next/prev');
-		expect(app.lines().at(-1)).toContain('Esc back');
+		await eventually(app.hintLine).toContain('J/K next/prev');
+		expect(app.hintLine()).toContain('Esc back');
 	});
 });
 
@@ -120,15 +123,15 @@ describe('fast input', () => {
 	it('opens the second article when "j" and Enter arrive in one write', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))]);
 		await press(app.stdin, 'j\r');
-		expect(app.frame()).toContain('Body of article 2.');
 		expect(app.store.isRead('a2')).toBe(true);
 		expect(app.store.isRead('a1')).toBe(false);
+		await eventually(app.frame).toContain('Body of article 2.');
 	});
 
 	it('moves three rows for a pasted "jjj"', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(5)))]);
 		await press(app.stdin, 'jjj');
-		expect(app.selectedLine()).toContain('Headline number 4');
+		await eventually(app.selectedLine).toContain('Headline number 4');
 	});
 
 	it('acts on keys written back to back before the screen redraws', async () => {
@@ -136,7 +139,7 @@ describe('fast input', () => {
 		app.stdin.write('j');
 		app.stdin.write('j');
 		app.stdin.write('b');
-		await press(app.stdin);
 		expect(app.store.isBookmarked('a3')).toBe(true);
+		await eventually(app.selectedLine).toMatch(/^›●★ Headline number 3/);
 	});
 });

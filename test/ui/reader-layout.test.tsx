@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {displayWidth} from '../../src/present/text-width.js';
 import {createTheme} from '../../src/present/theme.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
-import {KEYS, press} from './helpers/press.js';
+import {eventually, KEYS, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';
 
 afterEach(() => cleanup());
@@ -18,6 +18,11 @@ function expectAllLinesWithin(lines: string[], columns: number) {
 	for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
+/** The lines wider than `columns`: none, once a resize has been drawn. */
+function linesWiderThan(app: {lines(): string[]}, columns: number): () => string[] {
+	return () => app.lines().filter(line => displayWidth(line) > columns);
+}
+
 describe('fitting the terminal', () => {
 	it('truncates long titles with CJK and emoji to the width, never wrapping them', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', wide))]);
@@ -30,20 +35,17 @@ describe('fitting the terminal', () => {
 	it('follows a resize of the terminal', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', wide))]);
 		app.resize(40);
-		await press(app.stdin);
-		expectAllLinesWithin(app.lines(), 40);
+		await eventually(linesWiderThan(app, 40)).toEqual([]);
 		expect(app.selectedLine()).toMatch(/^›● {2}東京/);
 		app.resize(120);
-		await press(app.stdin);
-		expect(app.lines().some(line => displayWidth(line) > 100)).toBe(true);
+		await eventually(() => Math.max(...app.lines().map(line => displayWidth(line)))).toBeGreaterThan(100);
 		expectAllLinesWithin(app.lines(), 120);
 	});
 
 	it('fills a taller terminal with more headlines, leaving its last row spare', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(100)))]);
 		app.resize(100, 40);
-		await press(app.stdin);
-		expect(app.lines()).toHaveLength(39);
+		await eventually(() => app.lines()).toHaveLength(39);
 		expect(app.lines().filter(line => line.includes('Headline number'))).toHaveLength(36);
 		expect(app.lines().at(-1)).toContain('q quit');
 	});
@@ -51,12 +53,16 @@ describe('fitting the terminal', () => {
 	it('keeps the article view, help and picker within the width', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', wide))]);
 		app.resize(30);
+		await eventually(linesWiderThan(app, 30)).toEqual([]);
 		await press(app.stdin, 'j', KEYS.enter);
+		await eventually(app.hintLine).toContain('j/k scroll');
 		expectAllLinesWithin(app.lines(), 30);
 		expect(app.frame()).toContain('李小龍');
 		await press(app.stdin, KEYS.escape, '?');
+		await eventually(app.frame).toContain('Keys (any key');
 		expectAllLinesWithin(app.lines(), 30);
 		await press(app.stdin, KEYS.escape, 'f');
+		await eventually(app.frame).toContain('Show which articles?');
 		expectAllLinesWithin(app.lines(), 30);
 	});
 

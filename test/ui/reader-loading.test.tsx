@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
-import {press, settle} from './helpers/press.js';
+import {eventually, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';
 
 afterEach(() => cleanup());
@@ -14,22 +14,20 @@ describe('loading feeds', () => {
 	it('shows a loading line until every feed has arrived, with the articles that already did', async () => {
 		const slow = fakeSource(okResult('Slow', makeArticles(4).slice(2)), {deferred: true});
 		const app = await renderReader([fakeSource(okResult('Fast', makeArticles(2))), slow]);
-		expect(app.lines().at(-2)).toContain('Loading 1 of 2 feeds');
+		expect(app.statusLine()).toContain('Loading 1 of 2 feeds');
 		expect(app.frame()).toContain('Headline number 2');
 		slow.release();
-		await settle();
-		expect(app.lines().at(-2)).not.toContain('Loading');
-		expect(app.frame()).toContain('Headline number 4');
+		await eventually(app.frame).toContain('Headline number 4');
+		await eventually(app.statusLine).not.toContain('Loading');
 	});
 
 	it('keeps the cursor on the same article when a feed with newer articles arrives', async () => {
 		const newer = fakeSource(okResult('Newer', makeArticles(3)), {deferred: true});
 		const app = await renderReader([fakeSource(okResult('Older', makeArticles(6).slice(3))), newer]);
 		await press(app.stdin, 'j');
-		expect(app.selectedLine()).toContain('Headline number 5');
+		await eventually(app.selectedLine).toContain('Headline number 5');
 		newer.release();
-		await settle();
-		expect(app.frame()).toContain('Headline number 1');
+		await eventually(app.frame).toContain('Headline number 1');
 		expect(app.selectedLine()).toContain('Headline number 5');
 	});
 
@@ -40,14 +38,14 @@ describe('loading feeds', () => {
 		const app = await renderReader([never], {store: {...store, flush: () => void (flushed = true)}});
 		expect(app.frame()).toContain('Loading…');
 		await press(app.stdin, '?');
-		expect(app.frame()).toContain('Next headline');
+		await eventually(app.frame).toContain('Next headline');
 		await press(app.stdin, 'x', 'q');
 		expect(flushed).toBe(true);
 	});
 
 	it('shows a failed feed in the status line while the others show their articles', async () => {
 		const app = await renderReader([fakeSource(broken), fakeSource(okResult('Good', makeArticles(2)))]);
-		expect(app.lines().at(-2)).toContain('✗ /feeds/broken.xml: not a feed');
+		expect(app.statusLine()).toContain('✗ /feeds/broken.xml: not a feed');
 		expect(app.frame()).toContain('Headline number 1');
 		expect(app.frame()).toContain('Headline number 2');
 	});
@@ -55,13 +53,13 @@ describe('loading feeds', () => {
 	it('shows the store notices in the status line', async () => {
 		const store = createMemoryStore(undefined, {notices: ['state file was corrupt; moved aside']});
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(1)))], {store});
-		expect(app.lines().at(-2)).toContain('state file was corrupt; moved aside');
+		expect(app.statusLine()).toContain('state file was corrupt; moved aside');
 	});
 
 	it('treats a source that rejects as a failed feed', async () => {
 		const rejecting = {id: 'x', label: 'bad-source', load: () => Promise.reject(new Error('exploded'))};
 		const app = await renderReader([rejecting, fakeSource(okResult('Good', makeArticles(1)))]);
-		expect(app.lines().at(-2)).toContain('✗ bad-source: exploded');
+		expect(app.statusLine()).toContain('✗ bad-source: exploded');
 		expect(app.frame()).toContain('Headline number 1');
 	});
 });

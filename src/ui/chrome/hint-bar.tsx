@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {displayWidth} from '../../present/text-width.js';
-import type {Hint} from '../key-bindings.js';
+import type {Hint} from '../keys/keymap.js';
 import type {Theme} from '../../present/theme.js';
 
 /** As many hints as fit in the width, whole; the rest are in the help (`?`). */

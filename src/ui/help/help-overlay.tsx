@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {displayWidth, padToWidth, truncateToWidth} from '../../present/text-width.js';
-import {helpSections, type HelpSection} from '../key-bindings.js';
+import type {HelpSection} from '../keys/keymap.js';
 import type {Theme} from '../../present/theme.js';
 
 type HelpLine = {text: string; kind: 'title' | 'row' | 'blank'; keys?: string};
@@ -47,10 +47,10 @@ function renderLine(line: HelpLine, width: number, keysWidth: number, theme: The
 	return `${INDENT}${theme.overlayKey(keys)}${description}`;
 }
 
-export function HelpOverlay(props: {rows: number; width: number; theme: Theme}) {
-	const {rows, width, theme} = props;
+/** The keys of every screen, from the keymap's help sections. */
+export function HelpOverlay(props: {sections: readonly HelpSection[]; rows: number; width: number; theme: Theme}) {
+	const {sections, rows, width, theme} = props;
 	const heading = 'Keys (any key closes this help)';
-	const sections = helpSections();
 	// Keys line up in one column wide enough for the longest key list, plus a space.
 	const keysWidth = 1 + Math.max(0, ...sections.flatMap(section => section.rows.map(row => displayWidth(row.keys))));
 	const columns = layoutHelp(sections, Math.max(1, rows - 2));

@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
 import SelectInput, {type IndicatorProps, type ItemProps} from 'ink-select-input';
 import {useMemo, type FC} from 'react';
+import {filterKey, type ArticleFilter} from '../../core/search/article-filter.js';
 import {truncateToWidth} from '../../present/text-width.js';
-import {filterKey} from '../../core/search/article-filter.js';
-import type {PickerState} from '../reader/reader-reducer.js';
 import type {Theme} from '../../present/theme.js';
+import {visibleWindow} from '../layout/page-window.js';
+import type {PickerState} from './picker-state.js';
 
 export type FeedPickerProps = {
 	picker: PickerState;
@@ -12,6 +13,8 @@ export type FeedPickerProps = {
 	width: number;
 	theme: Theme;
 };
+
+type PickerItem = {key: string; label: string; value: ArticleFilter};
 
 function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<ItemProps>} {
 	return {
@@ -21,16 +24,21 @@ function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<Ite
 }
 
 /**
- * "All feeds", each feed and each section, with counts. The highlight is the reader's state, moved
- * by the reader's keys (see key-bindings.ts), so keys typed in a burst ("fjj⏎") act in order;
- * ink-select-input draws the list and its scrolling window, remounted at the highlight on each
- * move. Its items are built once per set of choices: it deep-compares them whenever they change.
+ * "All feeds", each feed and each section, with counts. The highlight is the reader's state
+ * (picker-state.ts), moved by keys from the bindings table, so keys typed in a burst ("fjj⏎") act
+ * in order. ink-select-input only draws, unfocused: it is given the page of choices on screen
+ * (the same page windows as the headline list) and the highlight as its `initialIndex`, remounted
+ * when the highlight moves. The page's items are one array per page: the component deep-compares
+ * its items on every mount and change, which over every choice would cost a frame per key.
  */
 export function FeedPicker({picker, rows, width, theme}: FeedPickerProps) {
 	const {choices, index} = picker;
-	const items = useMemo(
-		() => choices.map(choice => ({key: filterKey(choice.filter), label: `${choice.label} (${choice.count})`, value: choice.filter})),
-		[choices],
+	const pageRows = Math.max(1, rows - 1);
+	const {start, end} = visibleWindow(index, pageRows, choices.length);
+	const items = useMemo<PickerItem[]>(
+		() =>
+			choices.slice(start, end).map(choice => ({key: filterKey(choice.filter), label: `${choice.label} (${choice.count})`, value: choice.filter})),
+		[choices, start, end],
 	);
 	const parts = useMemo(() => themedParts(theme), [theme]);
 	const heading = 'Show which articles?';
@@ -40,9 +48,8 @@ export function FeedPicker({picker, rows, width, theme}: FeedPickerProps) {
 			<SelectInput
 				key={index}
 				items={items}
-				initialIndex={index}
+				initialIndex={index - start}
 				isFocused={false}
-				limit={Math.max(1, rows - 1)}
 				indicatorComponent={parts.Indicator}
 				itemComponent={parts.Item}
 			/>

@@ -1,7 +1,8 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
-import {initialReaderState, step, type ReaderAction, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-reducer.js';
+import {step, type ReaderAction} from './reader-reducer.js';
+import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-state.js';
 
 export type ReaderController = {
 	state: ReaderState;

@@ -29,8 +29,10 @@ export function okResult(title: string, articles: Article[], source = `/feeds/${
 	return {ok: true, source, title, articles, warnings: []};
 }
 
+export type FakeSource = Source & {readonly deferred: boolean; release(): void};
+
 /** A source that resolves to `result` at once, or when `release()` is called if `deferred`. */
-export function fakeSource(result: FeedResult, options: {deferred?: boolean} = {}): Source & {release(): void} {
+export function fakeSource(result: FeedResult, options: {deferred?: boolean} = {}): FakeSource {
 	let release = () => {};
 	const ready = options.deferred ? new Promise<void>(resolve => (release = resolve)) : Promise.resolve();
 	return {
@@ -40,6 +42,7 @@ export function fakeSource(result: FeedResult, options: {deferred?: boolean} = {
 			await ready;
 			return result;
 		},
+		deferred: options.deferred ?? false,
 		release: () => release(),
 	};
 }

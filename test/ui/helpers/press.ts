@@ -1,4 +1,4 @@
-import {setTimeout as sleep} from 'node:timers/promises';
+import {expect} from 'vitest';
 
 type Stdin = {write(data: string): void};
 
@@ -16,24 +16,28 @@ export const KEYS = {
 	backspace: '\u007F',
 } as const;
 
-/** Lets Ink read the input and React commit (a lone Esc waits for a setImmediate in Ink). */
-export async function settle(): Promise<void> {
-	await sleep(20);
-}
+export const PASTE_START = '\u001B[200~';
+export const PASTE_END = '\u001B[201~';
 
-/** Writes each item separately, as separate key presses, letting Ink catch up after each. */
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+/**
+ * Writes each item as its own key press. Ink reads a write at once, except a lone Esc, which it
+ * holds until its next setImmediate to tell it from the start of an escape sequence; the key
+ * after an Esc waits for that turn, so the two are never read as one sequence. Nothing here
+ * waits for a frame: follow with `eventually` on what the keys should change.
+ */
 export async function press(stdin: Stdin, ...keys: string[]): Promise<void> {
 	for (const key of keys) {
 		stdin.write(key);
-		await settle();
+		if (key === KEYS.escape) await nextTurn();
 	}
 }
 
-/** Waits until `check` passes (for things that happen after a render, like a mounted picker). */
-export async function waitUntil(check: () => boolean, describe: () => string): Promise<void> {
-	for (let attempt = 0; attempt < 300; attempt++) {
-		if (check()) return;
-		await sleep(10);
-	}
-	throw new Error(`gave up waiting; last frame:\n${describe()}`);
+/**
+ * Retries `read` until the assertion chained on it passes, failing with the last value it read.
+ * Frames are drawn a React commit after the key, so every check on the screen goes through here.
+ */
+export function eventually<T>(read: () => T) {
+	return expect.poll(read, {timeout: 10_000, interval: 5});
 }

@@ -6,18 +6,28 @@ import type {ReaderStore} from '../../../src/store/types.js';
 import {ReaderApp} from '../../../src/ui/app.js';
 import {createTheme, type Theme} from '../../../src/present/theme.js';
 import {NOW} from './articles.js';
-import {settle} from './press.js';
+import {eventually} from './press.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;]*m/g;
 
+function isDeferred(source: Source): boolean {
+	return 'deferred' in source && source.deferred === true;
+}
+
+/**
+ * Renders the reader and waits until every source that is not deferred has arrived: the status
+ * line then says "Loading k of n feeds" for the deferred ones, or nothing about loading.
+ */
 export async function renderReader(sources: Source[], options: {store?: ReaderStore; theme?: Theme} = {}) {
 	const store = options.store ?? createMemoryStore();
 	const theme = options.theme ?? createTheme({level: 0});
 	const app = render(<ReaderApp loader={createLoader(sources)} store={store} now={NOW} theme={theme} />);
-	await settle();
 	const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
 	const lines = () => frame().split('\n');
+	const arrived = sources.filter(source => !isDeferred(source)).length;
+	const loadingLine = () => (app.lastFrame() === undefined ? 'no frame yet' : (/Loading \d+ of \d+ feeds/.exec(lines().at(-2) ?? '')?.[0] ?? ''));
+	await eventually(loadingLine).toBe(arrived === sources.length ? '' : `Loading ${arrived} of ${sources.length} feeds`);
 	return {
 		...app,
 		store,
@@ -25,6 +35,10 @@ export async function renderReader(sources: Source[], options: {store?: ReaderSt
 		lines,
 		/** The highlighted headline row, marked with › in the first column. */
 		selectedLine: () => lines().find(line => line.startsWith('›')) ?? '',
+		/** The status line, just above the hint bar. */
+		statusLine: () => lines().at(-2) ?? '',
+		/** The hint bar, the last line. */
+		hintLine: () => lines().at(-1) ?? '',
 		/** Makes the fake terminal a new size and tells Ink, as a real terminal would. */
 		resize(columns: number, rows?: number) {
 			Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});

@@ -1,16 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../src/core/articles/article.js';
-import type {CommandId} from '../../src/ui/key-bindings.js';
-import {
-	initialReaderState,
-	readerReducer,
-	selectedArticle,
-	step,
-	type ReaderAction,
-	type ReaderEnv,
-	type ReaderState,
-} from '../../src/ui/reader/reader-reducer.js';
-import {makeArticles} from './helpers/articles.js';
+import type {Article} from '../../../src/core/articles/article.js';
+import type {CommandId} from '../../../src/ui/keys/bindings.js';
+import {highlightedChoice, type PickerState} from '../../../src/ui/picker/picker-state.js';
+import {readerReducer, step, type ReaderAction} from '../../../src/ui/reader/reader-reducer.js';
+import {initialReaderState, selectedArticle, type ReaderEnv, type ReaderState} from '../../../src/ui/reader/reader-state.js';
+import {makeArticles} from '../helpers/articles.js';
 
 function envWith(overrides: Partial<ReaderEnv> = {}): ReaderEnv {
 	return {listRows: 5, detailRows: 4, detailLineCount: () => 10, isRead: () => false, ...overrides};
@@ -22,6 +16,21 @@ function loaded(articles: Article[]): ReaderState {
 
 function run(state: ReaderState, commands: CommandId[], env: ReaderEnv = envWith()): ReaderState {
 	return commands.reduce((current, command) => readerReducer(current, {type: 'command', command}, env), state);
+}
+
+/** The open article's first line on screen, or undefined when no article is open. */
+function scrollOf(state: ReaderState): number | undefined {
+	return state.screen.kind === 'detail' ? state.screen.scroll : undefined;
+}
+
+/** The picker's state while it is the overlay, or undefined. */
+function pickerOf(state: ReaderState): PickerState | undefined {
+	return state.overlay.kind === 'picker' ? state.overlay : undefined;
+}
+
+function highlightedLabel(state: ReaderState): string | undefined {
+	const picker = pickerOf(state);
+	return picker && highlightedChoice(picker)?.label;
 }
 
 const twelve = makeArticles(12);
@@ -57,7 +66,7 @@ describe('moving through the headlines', () => {
 		const empty = initialReaderState();
 		const after = run(empty, ['moveDown', 'last', 'pageDown', 'open', 'nextArticle']);
 		expect(after.cursor).toBe(0);
-		expect(after.screen).toBe('list');
+		expect(after.screen.kind).toBe('list');
 	});
 });
 
@@ -65,34 +74,34 @@ describe('opening and reading an article', () => {
 	it('opens the selected article and asks to mark it read', () => {
 		const state = run(loaded(twelve), ['moveDown']);
 		const result = step(state, {type: 'command', command: 'open'}, envWith());
-		expect(result.state.screen).toBe('detail');
+		expect(result.state.screen.kind).toBe('detail');
 		expect(selectedArticle(result.state)?.id).toBe('a2');
 		expect(result.effects).toEqual([{type: 'markRead', article: twelve[1]}]);
 	});
 
 	it('goes back to the list with the same article selected', () => {
 		const state = run(loaded(twelve), ['moveDown', 'moveDown', 'open', 'back']);
-		expect(state.screen).toBe('list');
+		expect(state.screen.kind).toBe('list');
 		expect(selectedArticle(state)?.id).toBe('a3');
 	});
 
 	it('scrolls the text line by line and stops where the last line is at the bottom', () => {
 		const env = envWith({detailRows: 4, detailLineCount: () => 10});
-		expect(run(loaded(twelve), ['open', 'scrollDown', 'scrollDown'], env).detailScroll).toBe(2);
-		expect(run(loaded(twelve), ['open', 'scrollBottom', 'scrollDown'], env).detailScroll).toBe(6);
-		expect(run(loaded(twelve), ['open', 'scrollBottom', 'scrollTop', 'scrollUp'], env).detailScroll).toBe(0);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollDown', 'scrollDown'], env))).toBe(2);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollBottom', 'scrollDown'], env))).toBe(6);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollBottom', 'scrollTop', 'scrollUp'], env))).toBe(0);
 	});
 
 	it('scrolls the text by pages', () => {
 		const env = envWith({detailRows: 4, detailLineCount: () => 10});
-		expect(run(loaded(twelve), ['open', 'scrollPageDown'], env).detailScroll).toBe(4);
-		expect(run(loaded(twelve), ['open', 'scrollPageDown', 'scrollPageDown'], env).detailScroll).toBe(6);
-		expect(run(loaded(twelve), ['open', 'scrollPageDown', 'scrollPageDown', 'scrollPageUp'], env).detailScroll).toBe(2);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollPageDown'], env))).toBe(4);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollPageDown', 'scrollPageDown'], env))).toBe(6);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollPageDown', 'scrollPageDown', 'scrollPageUp'], env))).toBe(2);
 	});
 
 	it('does not scroll an article that fits on the screen', () => {
 		const env = envWith({detailRows: 20, detailLineCount: () => 5});
-		expect(run(loaded(twelve), ['open', 'scrollDown', 'scrollPageDown', 'scrollBottom'], env).detailScroll).toBe(0);
+		expect(scrollOf(run(loaded(twelve), ['open', 'scrollDown', 'scrollPageDown', 'scrollBottom'], env))).toBe(0);
 	});
 
 	it('opens the next and the previous article from the article view, from the top, marking each read', () => {
@@ -100,7 +109,7 @@ describe('opening and reading an article', () => {
 		const scrolled = run(loaded(twelve), ['open', 'scrollDown'], env);
 		const next = step(scrolled, {type: 'command', command: 'nextArticle'}, env);
 		expect(selectedArticle(next.state)?.id).toBe('a2');
-		expect(next.state.detailScroll).toBe(0);
+		expect(scrollOf(next.state)).toBe(0);
 		expect(next.effects).toEqual([{type: 'markRead', article: twelve[1]}]);
 		const previous = step(next.state, {type: 'command', command: 'previousArticle'}, env);
 		expect(selectedArticle(previous.state)?.id).toBe('a1');
@@ -138,7 +147,7 @@ describe('next unread', () => {
 	it('opens the next unread article when used in the article view', () => {
 		const unread = new Set(['a5']);
 		const result = step(run(loaded(twelve), ['open']), {type: 'command', command: 'nextUnread'}, envWith({isRead: id => !unread.has(id)}));
-		expect(result.state.screen).toBe('detail');
+		expect(result.state.screen.kind).toBe('detail');
 		expect(selectedArticle(result.state)?.id).toBe('a5');
 		expect(result.effects).toEqual([{type: 'markRead', article: twelve[4]}]);
 	});
@@ -175,17 +184,17 @@ describe('bookmarks, read marks and quitting', () => {
 
 describe('overlays and filters', () => {
 	it('opens and closes the help', () => {
-		expect(run(loaded(twelve), ['help']).overlay).toBe('help');
-		expect(run(loaded(twelve), ['help', 'help']).overlay).toBe('none');
-		expect(readerReducer(run(loaded(twelve), ['help']), {type: 'closeOverlay'}, envWith()).overlay).toBe('none');
+		expect(run(loaded(twelve), ['help']).overlay.kind).toBe('help');
+		expect(run(loaded(twelve), ['help', 'help']).overlay.kind).toBe('none');
+		expect(readerReducer(run(loaded(twelve), ['help']), {type: 'closeOverlay'}, envWith()).overlay.kind).toBe('none');
 	});
 
 	it('opens the picker, and choosing a section filters the list and closes it', () => {
 		const articles = makeArticles(6, index => ({section: index % 2 === 0 ? 'Bota' : 'Sport'}));
 		const picking = run(loaded(articles), ['feeds']);
-		expect(picking.overlay).toBe('picker');
+		expect(picking.overlay.kind).toBe('picker');
 		const filtered = readerReducer(picking, {type: 'filterChosen', filter: {kind: 'section', section: 'Bota'}}, envWith());
-		expect(filtered.overlay).toBe('none');
+		expect(filtered.overlay.kind).toBe('none');
 		expect(filtered.visible.map(article => article.id)).toEqual(['a2', 'a4', 'a6']);
 		expect(filtered.all).toHaveLength(6);
 	});
@@ -193,32 +202,31 @@ describe('overlays and filters', () => {
 	it('moves the picker highlight in order, wraps around, and chooses the highlighted filter', () => {
 		const articles = makeArticles(6, index => ({section: index % 2 === 0 ? 'Bota' : 'Sport'}));
 		const picking = run(loaded(articles), ['feeds']);
-		expect(picking.picker?.choices.map(choice => choice.label)).toEqual(['All feeds', 'Feed · Flash News', 'Section · Bota', 'Section · Sport']);
-		expect(picking.picker?.index).toBe(0);
-		expect(run(picking, ['pickerUp']).picker?.index).toBe(3);
-		expect(run(picking, ['pickerLast', 'pickerDown']).picker?.index).toBe(0);
+		expect(pickerOf(picking)?.choices.map(choice => choice.label)).toEqual(['All feeds', 'Feed · Flash News', 'Section · Bota', 'Section · Sport']);
+		expect(pickerOf(picking)?.index).toBe(0);
+		expect(pickerOf(run(picking, ['pickerUp']))?.index).toBe(3);
+		expect(pickerOf(run(picking, ['pickerLast', 'pickerDown']))?.index).toBe(0);
 		const chosen = run(picking, ['pickerDown', 'pickerDown', 'pickerChoose']);
 		expect(chosen.filter).toEqual({kind: 'section', section: 'Bota'});
-		expect(chosen.picker).toBeNull();
-		expect(chosen.overlay).toBe('none');
+		expect(chosen.overlay).toEqual({kind: 'none'});
 		// Reopened, it starts on the filter in use.
-		expect(run(chosen, ['feeds']).picker?.index).toBe(2);
-		expect(run(chosen, ['feeds', 'pickerCancel'])).toMatchObject({overlay: 'none', picker: null, filter: {kind: 'section', section: 'Bota'}});
+		expect(pickerOf(run(chosen, ['feeds']))?.index).toBe(2);
+		expect(run(chosen, ['feeds', 'pickerCancel'])).toMatchObject({overlay: {kind: 'none'}, filter: {kind: 'section', section: 'Bota'}});
 	});
 
 	it('updates the picker\'s counts when feeds arrive while it is open, keeping the highlight on its choice', () => {
 		const first = makeArticles(4, index => ({section: 'Sport', id: `s${index}`}));
 		const picking = run(loaded(first), ['feeds', 'pickerLast']);
-		expect(picking.picker?.choices[picking.picker.index]?.label).toBe('Section · Sport');
+		expect(highlightedLabel(picking)).toBe('Section · Sport');
 		const more = [...first, ...makeArticles(3, index => ({section: 'Bota', id: `b${index}`}))];
 		const updated = readerReducer(picking, {type: 'articlesChanged', articles: more}, envWith());
-		expect(updated.picker?.choices.map(choice => `${choice.label} ${choice.count}`)).toEqual([
+		expect(pickerOf(updated)?.choices.map(choice => `${choice.label} ${choice.count}`)).toEqual([
 			'All feeds 7',
 			'Feed · Flash News 7',
 			'Section · Bota 3',
 			'Section · Sport 4',
 		]);
-		expect(updated.picker?.choices[updated.picker.index]?.label).toBe('Section · Sport');
+		expect(highlightedLabel(updated)).toBe('Section · Sport');
 	});
 
 	it('keeps the selected article selected when a filter still lists it', () => {
@@ -250,7 +258,7 @@ describe('articles arriving while the user reads', () => {
 		const older = makeArticles(10).slice(5);
 		const reading = run(loaded(older), ['open']);
 		const merged = readerReducer(reading, {type: 'articlesChanged', articles: makeArticles(10)}, envWith());
-		expect(merged.screen).toBe('detail');
+		expect(merged.screen.kind).toBe('detail');
 		expect(selectedArticle(merged)?.id).toBe('a6');
 	});
 });
@@ -262,7 +270,7 @@ describe('bursts of keys', () => {
 			command: command as CommandId,
 		}));
 		const final = actions.reduce((state, action) => readerReducer(state, action, envWith()), loaded(twelve));
-		expect(final.screen).toBe('list');
+		expect(final.screen.kind).toBe('list');
 		expect(selectedArticle(final)?.id).toBe('a3');
 	});
 

@@ -1,16 +1,7 @@
-import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {
-	bindingsFor,
-	helpSections,
-	hintsFor,
-	keyBindings,
-	keyLabel,
-	keyStrokes,
-	matchCommand,
-	NAMED_KEYS,
-	type CommandId,
-} from '../../src/ui/key-bindings.js';
+import {commandContext, defaultBindings as keyBindings, type CommandId, type KeyBinding} from '../../../src/ui/keys/bindings.js';
+import {isValidStroke, keyLabel} from '../../../src/ui/keys/key-names.js';
+import {bindingsFor, createKeymap} from '../../../src/ui/keys/keymap.js';
 
 // A record, so the compiler insists every command is listed here.
 const EVERY_COMMAND: Record<CommandId, true> = {
@@ -45,31 +36,13 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 };
 const ALL_COMMANDS = Object.keys(EVERY_COMMAND) as CommandId[];
 
-function inkKey(overrides: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...overrides,
-	};
-}
+const keymap = createKeymap(keyBindings);
+const matchCommand = keymap.match;
+const hintText = (screen: 'list' | 'detail' | 'picker') =>
+	keymap
+		.hints(screen)
+		.map(hint => `${hint.keys} ${hint.text}`)
+		.join('  ');
 
 describe('the key bindings table', () => {
 	it('gives every command at least one key', () => {
@@ -83,7 +56,7 @@ describe('the key bindings table', () => {
 	it('never gives one key to two commands on the same screen', () => {
 		for (const context of ['list', 'detail', 'picker'] as const) {
 			const owners = new Map<string, CommandId>();
-			for (const binding of bindingsFor(context)) {
+			for (const binding of bindingsFor(keyBindings, context)) {
 				for (const key of binding.keys) {
 					expect(owners.get(key), `${key} in ${context}`).toBeUndefined();
 					owners.set(key, binding.command);
@@ -93,11 +66,12 @@ describe('the key bindings table', () => {
 	});
 
 	it('uses only single characters and known key names', () => {
-		for (const binding of keyBindings) {
-			for (const key of binding.keys) {
-				expect([...key].length === 1 || (NAMED_KEYS as readonly string[]).includes(key), key).toBe(true);
-			}
-		}
+		const invalid = keyBindings.flatMap(binding => binding.keys.filter(key => !isValidStroke(key)));
+		expect(invalid).toEqual([]);
+	});
+
+	it('puts each command in the context its screen reads it from', () => {
+		for (const binding of keyBindings) expect(binding.context, binding.command).toBe(commandContext(binding.command));
 	});
 
 	it('matches the keys the issue asks for', () => {
@@ -126,27 +100,24 @@ describe('the key bindings table', () => {
 		expect(matchCommand('q', 'picker')).toBe('pickerCancel');
 		expect(matchCommand('b', 'picker')).toBeUndefined();
 		expect(matchCommand('?', 'picker')).toBeUndefined();
-		expect(hintsFor('picker').map(hint => `${hint.keys} ${hint.text}`).join('  ')).toBe('j/k move  ⏎ choose  Esc cancel');
+		expect(hintText('picker')).toBe('j/k move  ⏎ choose  Esc cancel');
 	});
 });
 
 describe('the hint bar and the help', () => {
 	it('builds the list hints from the table', () => {
-		const text = hintsFor('list')
-			.map(hint => `${hint.keys} ${hint.text}`)
-			.join('  ');
-		expect(text).toBe('j/k move  ⏎ open  b save  m read  n next unread  f feeds  ? help  q quit');
+		expect(hintText('list')).toBe('j/k move  ⏎ open  b save  m read  n next unread  f feeds  ? help  q quit');
 	});
 
 	it('shows only commands that work on the screen', () => {
-		const detailHints = hintsFor('detail').map(hint => hint.text);
+		const detailHints = keymap.hints('detail').map(hint => hint.text);
 		expect(detailHints).toContain('back');
 		expect(detailHints).not.toContain('quit');
 		expect(detailHints).not.toContain('feeds');
 	});
 
 	it('lists every binding with all its keys in the help', () => {
-		const rows = helpSections().flatMap(section => section.rows);
+		const rows = keymap.help().flatMap(section => section.rows);
 		expect(rows).toHaveLength(keyBindings.length);
 		for (const binding of keyBindings) {
 			expect(rows).toContainEqual({keys: binding.keys.map(keyLabel).join(' '), description: binding.description});
@@ -154,29 +125,24 @@ describe('the hint bar and the help', () => {
 	});
 });
 
-describe('reading Ink input as key strokes', () => {
-	it('names special keys', () => {
-		expect(keyStrokes('', inkKey({downArrow: true}))).toEqual(['down']);
-		expect(keyStrokes('', inkKey({pageDown: true}))).toEqual(['pagedown']);
-		expect(keyStrokes('', inkKey({escape: true, meta: true}))).toEqual(['escape']);
-		expect(keyStrokes('\r', inkKey({return: true}))).toEqual(['return']);
+describe('a table of the user\'s own', () => {
+	const rebound: KeyBinding[] = keyBindings.map(binding =>
+		binding.command === 'moveDown' ? {...binding, keys: ['t', 'down']} : binding.command === 'moveUp' ? {...binding, keys: ['y']} : binding,
+	);
+	const custom = createKeymap(rebound);
+
+	it('moves with the keys it gives, not the built-in ones', () => {
+		expect(custom.match('t', 'list')).toBe('moveDown');
+		expect(custom.match('j', 'list')).toBeUndefined();
+		expect(custom.match('y', 'list')).toBe('moveUp');
 	});
 
-	it('treats the DEL byte most terminals send for Backspace as backspace', () => {
-		expect(keyStrokes('', inkKey({delete: true}))).toEqual(['backspace']);
+	it('shows its keys in the hints and the help', () => {
+		expect(custom.hints('list')[0]).toEqual({keys: 't/y', text: 'move'});
+		expect(custom.help().flatMap(section => section.rows)).toContainEqual({keys: 't ↓', description: 'Next headline'});
 	});
 
-	it('splits text typed in one burst into single key presses', () => {
-		expect(keyStrokes('jjj', inkKey())).toEqual(['j', 'j', 'j']);
-		expect(keyStrokes('j\r', inkKey())).toEqual(['j', 'return']);
-		expect(keyStrokes('G ?', inkKey())).toEqual(['G', 'space', '?']);
-	});
-
-	it('ignores Ctrl combinations', () => {
-		expect(keyStrokes('j', inkKey({ctrl: true}))).toEqual([]);
-	});
-
-	it('reads Esc pressed quickly before a key (which arrives like Alt+key) as both keys', () => {
-		expect(keyStrokes('q', inkKey({meta: true}))).toEqual(['escape', 'q']);
+	it('leaves the built-in keymap as it was', () => {
+		expect(keymap.match('j', 'list')).toBe('moveDown');
 	});
 });

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {afterEach, expect, it, vi} from 'vitest';
-import {useClock} from '../../src/ui/hooks/use-clock.js';
+import {useClock} from '../../../src/ui/hooks/use-clock.js';
 
 function Clock({fixed}: {fixed?: number}) {
 	return <Text>{String(useClock(fixed))}</Text>;

@@ -1,0 +1,109 @@
+import type {KeyStroke} from './key-names.js';
+
+/*
+ * The one table of keys. Input, the hint bar and the help all read it through a keymap
+ * (`createKeymap` in keymap.ts), so a key shown to the user is always the key that works, and a
+ * user's configuration can hand in a table of its own.
+ */
+
+/** Commands of the headline list. */
+export const LIST_COMMANDS = ['moveDown', 'moveUp', 'pageDown', 'pageUp', 'first', 'last', 'open', 'feeds', 'quit'] as const;
+/** Commands of the open article. */
+export const DETAIL_COMMANDS = [
+	'scrollDown',
+	'scrollUp',
+	'scrollPageDown',
+	'scrollPageUp',
+	'scrollTop',
+	'scrollBottom',
+	'nextArticle',
+	'previousArticle',
+	'back',
+] as const;
+/** Commands of the feed and section picker. */
+export const PICKER_COMMANDS = ['pickerDown', 'pickerUp', 'pickerFirst', 'pickerLast', 'pickerChoose', 'pickerCancel'] as const;
+/** Commands that work the same in the list and in the article ('global' bindings). */
+export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help'] as const;
+
+export type ListCommand = (typeof LIST_COMMANDS)[number];
+export type DetailCommand = (typeof DETAIL_COMMANDS)[number];
+export type PickerCommand = (typeof PICKER_COMMANDS)[number];
+export type ReaderCommand = (typeof READER_COMMANDS)[number];
+export type CommandId = ListCommand | DetailCommand | PickerCommand | ReaderCommand;
+
+/** Where a binding applies; 'global' bindings work in the list and the article view (not the picker). */
+export type KeyContext = 'list' | 'detail' | 'picker' | 'global';
+/** A screen or overlay that reads keys through the table. */
+export type KeyScreen = Exclude<KeyContext, 'global'>;
+
+export type KeyBinding = {
+	command: CommandId;
+	context: KeyContext;
+	/** The first key is the one shown in the hint bar. */
+	keys: readonly KeyStroke[];
+	/** For the help overlay. */
+	description: string;
+	/** A short word for the hint bar; bindings without one appear only in the help. */
+	hint?: string;
+	/** Shows as "j/k" in the hint bar: this binding's first key, then the partner's. */
+	hintPartner?: CommandId;
+};
+
+const COMMAND_CONTEXTS: ReadonlyArray<[KeyContext, readonly CommandId[]]> = [
+	['list', LIST_COMMANDS],
+	['detail', DETAIL_COMMANDS],
+	['picker', PICKER_COMMANDS],
+	['global', READER_COMMANDS],
+];
+
+/** The context a command belongs to, whatever keys a table gives it. */
+export function commandContext(command: CommandId): KeyContext {
+	for (const [context, commands] of COMMAND_CONTEXTS) if (commands.includes(command)) return context;
+	throw new Error(`unknown command ${command}`);
+}
+
+export function isListCommand(command: CommandId): command is ListCommand {
+	return (LIST_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export function isDetailCommand(command: CommandId): command is DetailCommand {
+	return (DETAIL_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export function isPickerCommand(command: CommandId): command is PickerCommand {
+	return (PICKER_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export const defaultBindings: readonly KeyBinding[] = [
+	{command: 'moveDown', context: 'list', keys: ['j', 'down'], description: 'Next headline', hint: 'move', hintPartner: 'moveUp'},
+	{command: 'moveUp', context: 'list', keys: ['k', 'up'], description: 'Previous headline'},
+	{command: 'pageDown', context: 'list', keys: ['pagedown', 'space'], description: 'Page down'},
+	{command: 'pageUp', context: 'list', keys: ['pageup'], description: 'Page up'},
+	{command: 'first', context: 'list', keys: ['g', 'home'], description: 'First headline'},
+	{command: 'last', context: 'list', keys: ['G', 'end'], description: 'Last headline'},
+	{command: 'open', context: 'list', keys: ['return', 'right', 'l'], description: 'Open the article', hint: 'open'},
+	{command: 'feeds', context: 'list', keys: ['f'], description: 'Pick a feed or section', hint: 'feeds'},
+	{command: 'quit', context: 'list', keys: ['q'], description: 'Quit', hint: 'quit'},
+
+	{command: 'scrollDown', context: 'detail', keys: ['j', 'down'], description: 'Scroll down a line', hint: 'scroll', hintPartner: 'scrollUp'},
+	{command: 'scrollUp', context: 'detail', keys: ['k', 'up'], description: 'Scroll up a line'},
+	{command: 'scrollPageDown', context: 'detail', keys: ['pagedown', 'space'], description: 'Scroll down a page'},
+	{command: 'scrollPageUp', context: 'detail', keys: ['pageup'], description: 'Scroll up a page'},
+	{command: 'scrollTop', context: 'detail', keys: ['g', 'home'], description: 'Top of the article'},
+	{command: 'scrollBottom', context: 'detail', keys: ['G', 'end'], description: 'End of the article'},
+	{command: 'nextArticle', context: 'detail', keys: ['J'], description: 'Next article', hint: 'next/prev', hintPartner: 'previousArticle'},
+	{command: 'previousArticle', context: 'detail', keys: ['K'], description: 'Previous article'},
+	{command: 'back', context: 'detail', keys: ['escape', 'left', 'h', 'backspace', 'q'], description: 'Back to the headlines', hint: 'back'},
+
+	{command: 'pickerDown', context: 'picker', keys: ['j', 'down'], description: 'Next choice', hint: 'move', hintPartner: 'pickerUp'},
+	{command: 'pickerUp', context: 'picker', keys: ['k', 'up'], description: 'Previous choice'},
+	{command: 'pickerFirst', context: 'picker', keys: ['g', 'home'], description: 'First choice'},
+	{command: 'pickerLast', context: 'picker', keys: ['G', 'end'], description: 'Last choice'},
+	{command: 'pickerChoose', context: 'picker', keys: ['return', 'l', 'right'], description: 'Show these articles', hint: 'choose'},
+	{command: 'pickerCancel', context: 'picker', keys: ['escape', 'q', 'f', 'h', 'left'], description: 'Close the picker', hint: 'cancel'},
+
+	{command: 'toggleBookmark', context: 'global', keys: ['b'], description: 'Bookmark or unbookmark', hint: 'save'},
+	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
+	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'next unread'},
+	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+];

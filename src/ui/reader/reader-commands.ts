@@ -1,0 +1,31 @@
+import type {ReaderCommand} from '../keys/bindings.js';
+import {only, openAt, selectedArticle, type ReaderEnv, type ReaderState, type StepResult} from './reader-state.js';
+
+/** The first unread article after the cursor, wrapping around to the top (the current one last). */
+function nextUnreadIndex(state: ReaderState, env: ReaderEnv): number | undefined {
+	const count = state.visible.length;
+	for (let offset = 1; offset <= count; offset++) {
+		const index = (state.cursor + offset) % count;
+		const article = state.visible[index];
+		if (article !== undefined && !env.isRead(article.id)) return index;
+	}
+	return undefined;
+}
+
+/** Commands that work alike in the list and the article: they act on the selected article. */
+export function readerCommand(state: ReaderState, command: ReaderCommand, env: ReaderEnv): StepResult {
+	const article = selectedArticle(state);
+	switch (command) {
+		case 'toggleBookmark':
+			return {state, effects: article === undefined ? [] : [{type: 'toggleBookmark', article}]};
+		case 'toggleRead':
+			return {state, effects: article === undefined ? [] : [{type: 'toggleRead', article}]};
+		case 'nextUnread': {
+			const index = nextUnreadIndex(state, env);
+			if (index === undefined) return only({...state, message: 'no unread articles'});
+			return state.screen.kind === 'detail' ? openAt(state, index) : only({...state, cursor: index});
+		}
+		case 'help':
+			return only({...state, overlay: state.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'}});
+	}
+}
