@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {recoverState} from '../../src/store/recover-state.js';
-import {formatStateJson} from '../../src/store/state-format.js';
-import {encodeState, type ReadMark, type StoredState} from '../../src/store/stored-state.js';
+import {encodeState, formatStateJson} from '../../src/store/file/encode.js';
+import {recoverState} from '../../src/store/file/recover.js';
+import type {ReadMark} from '../../src/store/state/read-marks.js';
+import type {StoredState} from '../../src/store/state/stored-state.js';
 import type {BookmarkSnapshot} from '../../src/store/types.js';
 import {article} from './store-fixtures.js';
 

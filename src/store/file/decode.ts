@@ -1,10 +1,11 @@
-import fs from 'node:fs';
-import {migrate, NewerSchemaError} from './migrations.js';
-import {recoverState} from './recover-state.js';
-import type {FileContent} from './state-file.js';
-import {decodeState, emptyStoredState, isPlainObject, type StoredState} from './stored-state.js';
+import {toBookmarkSnapshot} from '../state/bookmarks.js';
+import {toReadMark} from '../state/read-marks.js';
+import {emptyStoredState, isPlainObject, type StoredState} from '../state/stored-state.js';
+import {migrate, NewerSchemaError} from './migrate.js';
+import type {FileContent} from './read.js';
+import {backUpDamagedFile, recoverState} from './recover.js';
 
-export type LoadedState = {
+export type DecodedFile = {
 	state: StoredState;
 	/** The file should be rewritten: it was migrated, or damaged and recovered. */
 	needsWrite: boolean;
@@ -12,24 +13,34 @@ export type LoadedState = {
 	notice?: string;
 };
 
-/** `2026-11-25T23-59-00Z`: an ISO time that is also a portable file name. */
-function fileStamp(time: number): string {
-	return new Date(time).toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
-}
-
-/** Copies the file byte for byte to `<file>.corrupt-<time>` (never overwriting an older backup). */
-export function backUpDamagedFile(file: string, time: number): string {
-	const base = `${file}.corrupt-${fileStamp(time)}`;
-	for (let attempt = 1; ; attempt++) {
-		const backup = attempt === 1 ? base : `${base}-${attempt}`;
-		try {
-			fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
-			fs.chmodSync(backup, 0o600);
-			return backup;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+/**
+ * Decodes the current file shape (`{schemaVersion, read: {id: {at, seen}}, bookmarks: {id: snapshot}}`).
+ * `dropped` counts entries that could not be understood, so the caller can keep a backup instead of
+ * silently losing them.
+ */
+export function decodeState(data: Record<string, unknown>): {state: StoredState; dropped: number} {
+	const state = emptyStoredState();
+	let dropped = 0;
+	const {read, bookmarks} = data;
+	if (read !== undefined && !isPlainObject(read)) dropped++;
+	if (bookmarks !== undefined && !isPlainObject(bookmarks)) dropped++;
+	if (isPlainObject(read)) {
+		for (const id of Object.keys(read)) {
+			const mark = toReadMark(read[id]);
+			if (mark) state.read.set(id, mark);
+			else dropped++;
 		}
 	}
+
+	if (isPlainObject(bookmarks)) {
+		for (const key of Object.keys(bookmarks)) {
+			const snapshot = toBookmarkSnapshot(bookmarks[key]);
+			if (snapshot) state.bookmarks.set(snapshot.id, snapshot);
+			else dropped++;
+		}
+	}
+
+	return {state, dropped};
 }
 
 function counted(state: StoredState): string {
@@ -51,7 +62,7 @@ function migrateOrUndefined(raw: Record<string, unknown>, now: number): ReturnTy
  * whatever can be salvaged is kept, and the notice says where the original is. The caller rewrites
  * the file, atomically, right after. Throws NewerSchemaError for a file from a newer version.
  */
-export function loadState(file: string, content: FileContent, now: number): LoadedState {
+export function decodeFile(file: string, content: FileContent, now: number): DecodedFile {
 	if (content.status === 'missing') return {state: emptyStoredState(), needsWrite: false};
 	const raw = content.status === 'ok' && isPlainObject(content.data) ? content.data : undefined;
 	if (raw && Object.keys(raw).length === 0) return {state: emptyStoredState(), needsWrite: false};

@@ -1,9 +1,10 @@
-import {isPlainObject} from './stored-state.js';
+import {isPlainObject, type StoredState} from '../state/stored-state.js';
+import {CURRENT_SCHEMA_VERSION} from './migrate.js';
 
 // The state file is written as valid JSON with exactly one read mark or bookmark per line. Compared with
 // conf's default (tab-indented, four lines per read mark) the file is about half the size, still
 // readable and diffable, and a partly damaged file loses only the lines that were damaged: see
-// recover-state.ts. The entry maps arrive as Maps (see encodeState), so no intermediate object with
+// recover.ts. The entry maps arrive as Maps (see encodeState), so no intermediate object with
 // tens of thousands of keys is built on every write.
 
 /** Strings JSON.stringify would write unchanged between quotes (it escapes `"`, `\`, C0 controls, lone surrogates). */
@@ -38,4 +39,9 @@ export function formatStateJson(value: unknown): string {
 	}
 
 	return `{\n${members.join(',\n')}\n}\n`;
+}
+
+/** The file's shape; the entry maps stay Maps, which formatStateJson writes one entry per line. */
+export function encodeState(state: StoredState, schemaVersion = CURRENT_SCHEMA_VERSION): Record<string, unknown> {
+	return {schemaVersion, read: state.read, bookmarks: state.bookmarks};
 }

@@ -1,4 +1,30 @@
-import {emptyStoredState, toBookmarkSnapshot, toReadMark, type StoredState} from './stored-state.js';
+import fs from 'node:fs';
+import {toBookmarkSnapshot} from '../state/bookmarks.js';
+import {toReadMark} from '../state/read-marks.js';
+import {emptyStoredState, type StoredState} from '../state/stored-state.js';
+
+// A damaged file is never dropped silently: it is copied aside byte for byte first, then whatever
+// can be salvaged from its text is kept.
+
+/** `2026-11-25T23-59-00Z`: an ISO time that is also a portable file name. */
+function fileStamp(time: number): string {
+	return new Date(time).toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+}
+
+/** Copies the file byte for byte to `<file>.corrupt-<time>` (never overwriting an older backup). */
+export function backUpDamagedFile(file: string, time: number): string {
+	const base = `${file}.corrupt-${fileStamp(time)}`;
+	for (let attempt = 1; ; attempt++) {
+		const backup = attempt === 1 ? base : `${base}-${attempt}`;
+		try {
+			fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
+			fs.chmodSync(backup, 0o600);
+			return backup;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+	}
+}
 
 /** A JSON string followed by `: {` — the start of a keyed object in the file. */
 const KEYED_OBJECT = /"((?:[^"\\\n]|\\.)*)"\s*:\s*\{/g;

@@ -1,4 +1,4 @@
-import {isPlainObject} from './stored-state.js';
+import {isPlainObject} from '../state/stored-state.js';
 
 // Why our own `schemaVersion` key instead of conf's `projectVersion` + `migrations`: conf 15 runs its
 // migration machinery on every open, which reads and parses the whole file three times and
