@@ -2,7 +2,7 @@ import {bookmarksNewestFirst} from './state/bookmarks.js';
 import {applyChange, type Change} from './state/change.js';
 import {deleteReadMarks, type ReadMark} from './state/read-marks.js';
 import {copyStoredState, sameAsShown, type StoredState} from './state/stored-state.js';
-import type {BookmarkSnapshot} from './types.js';
+import type {BookmarkSnapshot, FeedMeta, Subscription} from './types.js';
 
 /**
  * What the reader sees of the store: the state file with every journal replayed, plus the notices.
@@ -14,6 +14,9 @@ export type MemoryView = {
 	readMark(id: string): ReadMark | undefined;
 	isBookmarked(id: string): boolean;
 	bookmarks(): BookmarkSnapshot[];
+	isSubscribed(url: string): boolean;
+	subscriptions(): Subscription[];
+	feedMeta(url: string): FeedMeta | undefined;
 	readonly notices: string[];
 	version(): number;
 	subscribe(listener: () => void): () => void;
@@ -42,6 +45,9 @@ export function createMemoryView(initial: StoredState, notices: string[] = []): 
 		readMark: id => state.read.get(id),
 		isBookmarked: id => state.bookmarks.has(id),
 		bookmarks: () => bookmarksNewestFirst(state),
+		isSubscribed: url => state.subscriptions.has(url),
+		subscriptions: () => [...state.subscriptions.values()],
+		feedMeta: url => state.feedMeta.get(url),
 		notices,
 		version: () => version,
 		subscribe(listener) {

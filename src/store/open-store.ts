@@ -11,7 +11,8 @@ import {journalFiles, readChanges} from './journal.js';
 import {createMemoryStore} from './memory-store.js';
 import {createPersistentStore} from './persistent-store.js';
 import {applyChange} from './state/change.js';
-import {copyStoredState, emptyStoredState, isPlainObject, type StoredState} from './state/stored-state.js';
+import {isPlainObject} from './state/json-checks.js';
+import {copyStoredState, emptyStoredState, type StoredState} from './state/stored-state.js';
 import {acquireLock} from './state-lock.js';
 import type {ReaderStore} from './types.js';
 

@@ -1,6 +1,8 @@
 import type {Article} from '../core/articles/article.js';
 import type {MemoryView} from './memory-view.js';
 import type {Change} from './state/change.js';
+import {mergeFeedMeta, sameFeedMeta} from './state/feed-meta.js';
+import {subscriptionUrlProblem, toSubscription} from './state/subscriptions.js';
 import type {ReaderStore} from './types.js';
 
 /** Where changes are kept beyond memory: the journal and state file, or nowhere. */
@@ -37,9 +39,34 @@ export function createReaderStore(view: MemoryView, persistence: Persistence, op
 			if (read === view.isRead(id)) return;
 			commit(read ? {op: 'read', id, at: now()} : {op: 'unread', id});
 		},
+		setReadMany(ids, read) {
+			const changing = [...new Set(ids)].filter(id => view.isRead(id) !== read);
+			if (changing.length > 0) commit(read ? {op: 'read-many', ids: changing, at: now()} : {op: 'unread-many', ids: changing});
+			return changing;
+		},
 		setBookmark(article: Article, bookmarked: boolean) {
 			if (bookmarked === view.isBookmarked(article.id)) return;
 			commit(bookmarked ? {op: 'bookmark', snapshot: {...article, savedAt: now()}} : {op: 'unbookmark', id: article.id});
+		},
+		subscriptions: view.subscriptions,
+		addSubscription(given) {
+			const subscription = toSubscription(given);
+			if (!subscription) throw new TypeError(subscriptionUrlProblem(given.url));
+			if (view.isSubscribed(subscription.url)) return false;
+			commit({op: 'subscribe', subscription});
+			return true;
+		},
+		removeSubscription(url) {
+			if (!view.isSubscribed(url)) return false;
+			commit({op: 'unsubscribe', url});
+			return true;
+		},
+		feedMeta: view.feedMeta,
+		setFeedMeta(url, update) {
+			if (!view.isSubscribed(url)) return;
+			const current = view.feedMeta(url);
+			const meta = mergeFeedMeta(current, update);
+			if (!sameFeedMeta(current, meta)) commit({op: 'feed-meta', url, meta});
 		},
 		version: view.version,
 		subscribe: view.subscribe,

@@ -100,9 +100,31 @@ describe('schema versions', () => {
 
 		const written = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
 		expect(written).toEqual({
-			schemaVersion: 1,
+			schemaVersion: 2,
 			read: {'old-1': {at: 9999, seen: 9999}, 'old-2': {at: 9999, seen: 9999}},
 			bookmarks: {'old-bookmark': saved},
+			subscriptions: [],
+			feedMeta: {},
+		});
+	});
+
+	it('loads a version 1 file (before subscriptions) whole and rewrites it in the current shape', () => {
+		const dir = makeTempDir();
+		const saved = {...article('kept-bookmark'), savedAt: 1234};
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 1, read: {a: {at: 5, seen: 6}}, bookmarks: {'kept-bookmark': saved}}));
+		const store = openIn(dir, () => 9999);
+		expect(store.notices).toEqual([]);
+		expect(store.isRead('a')).toBe(true);
+		expect(store.bookmarks()).toEqual([saved]);
+		expect(store.subscriptions()).toEqual([]);
+		expect(backupsIn(dir)).toEqual([]);
+		const written = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		expect(written).toEqual({
+			schemaVersion: 2,
+			read: {a: {at: 5, seen: 6}},
+			bookmarks: {'kept-bookmark': saved},
+			subscriptions: [],
+			feedMeta: {},
 		});
 	});
 

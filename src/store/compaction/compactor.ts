@@ -38,7 +38,8 @@ export function createCompactor(setup: {
 	let seenNotes = new Map<string, number>();
 	// Read marks are pruned only after this instance has been told which articles its feeds hold.
 	let feedsSeen = false;
-	const couldNotSave = (error: unknown) => `could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`;
+	const couldNotSave = (error: unknown) =>
+		`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`;
 
 	return {
 		noteSeen(ids) {

@@ -1,6 +1,9 @@
 import {toBookmarkSnapshot} from '../state/bookmarks.js';
+import {toFeedMeta} from '../state/feed-meta.js';
 import {toReadMark} from '../state/read-marks.js';
-import {emptyStoredState, isPlainObject, type StoredState} from '../state/stored-state.js';
+import {isPlainObject} from '../state/json-checks.js';
+import {emptyStoredState, type StoredState} from '../state/stored-state.js';
+import {toSubscription} from '../state/subscriptions.js';
 import {migrate, NewerSchemaError} from './migrate.js';
 import type {FileContent} from './read.js';
 import {backUpDamagedFile, recoverState} from './recover.js';
@@ -13,14 +16,37 @@ export type DecodedFile = {
 	notice?: string;
 };
 
+/** Subscriptions, then the metadata of subscribed feeds (that of others is left behind); returns how many entries were not understood. */
+function decodeSubscriptions(state: StoredState, subscriptions: unknown, feedMeta: unknown): number {
+	let dropped = 0;
+	if (subscriptions !== undefined && !Array.isArray(subscriptions)) dropped++;
+	if (feedMeta !== undefined && !isPlainObject(feedMeta)) dropped++;
+	if (Array.isArray(subscriptions)) {
+		for (const value of subscriptions) {
+			const subscription = toSubscription(value);
+			if (!subscription) dropped++;
+			else if (!state.subscriptions.has(subscription.url)) state.subscriptions.set(subscription.url, subscription);
+		}
+	}
+
+	if (isPlainObject(feedMeta)) {
+		for (const url of Object.keys(feedMeta)) {
+			const value = feedMeta[url];
+			if (!isPlainObject(value)) dropped++;
+			else if (state.subscriptions.has(url)) state.feedMeta.set(url, toFeedMeta(value));
+		}
+	}
+
+	return dropped;
+}
+
 /**
- * Decodes the current file shape (`{schemaVersion, read: {id: {at, seen}}, bookmarks: {id: snapshot}}`).
- * `dropped` counts entries that could not be understood, so the caller can keep a backup instead of
- * silently losing them.
+ * Decodes the current file shape (see encodeState). `dropped` counts entries that could not be
+ * understood, so the caller can keep a backup instead of silently losing them.
  */
 export function decodeState(data: Record<string, unknown>): {state: StoredState; dropped: number} {
 	const state = emptyStoredState();
-	let dropped = 0;
+	let dropped = decodeSubscriptions(state, data.subscriptions, data.feedMeta);
 	const {read, bookmarks} = data;
 	if (read !== undefined && !isPlainObject(read)) dropped++;
 	if (bookmarks !== undefined && !isPlainObject(bookmarks)) dropped++;
@@ -43,8 +69,13 @@ export function decodeState(data: Record<string, unknown>): {state: StoredState;
 	return {state, dropped};
 }
 
+const count = (size: number, noun: string) => `${size} ${noun}${size === 1 ? '' : 's'}`;
+
 function counted(state: StoredState): string {
-	return `${state.read.size} read mark${state.read.size === 1 ? '' : 's'} and ${state.bookmarks.size} bookmark${state.bookmarks.size === 1 ? '' : 's'}`;
+	const marks = count(state.read.size, 'read mark');
+	const bookmarks = count(state.bookmarks.size, 'bookmark');
+	if (state.subscriptions.size === 0) return `${marks} and ${bookmarks}`;
+	return `${marks}, ${bookmarks} and ${count(state.subscriptions.size, 'subscription')}`;
 }
 
 /** A file whose schemaVersion makes no sense is treated as damaged; one from a newer version is not. */

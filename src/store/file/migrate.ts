@@ -1,4 +1,4 @@
-import {isPlainObject} from '../state/stored-state.js';
+import {isPlainObject} from '../state/json-checks.js';
 
 // Why our own `schemaVersion` key instead of conf's `projectVersion` + `migrations`: conf 15 runs its
 // migration machinery on every open, which reads and parses the whole file three times and
@@ -7,7 +7,7 @@ import {isPlainObject} from '../state/stored-state.js';
 // recorded version downwards and makes the newer one re-run its migrations. A plain integer in the
 // file costs nothing to check and makes "written by a newer version" detectable.
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 type Migration = (data: Record<string, unknown>, now: number) => Record<string, unknown>;
 
@@ -31,6 +31,10 @@ const migrations: Record<number, Migration> = {
 		}
 
 		return {...data, schemaVersion: 1, read, bookmarks};
+	},
+	// Version 2 adds the subscriptions (an ordered list) and each feed's fetch metadata.
+	2(data) {
+		return {...data, schemaVersion: 2, subscriptions: [], feedMeta: {}};
 	},
 };
 

@@ -1,4 +1,4 @@
-import {isPlainObject} from '../state/stored-state.js';
+import {isPlainObject} from '../state/json-checks.js';
 
 /** The file as read, before it is decoded: missing, parsed JSON, or text that is not JSON. */
 export type FileContent =

@@ -1,5 +1,5 @@
 import type Conf from 'conf';
-import {isPlainObject} from '../state/stored-state.js';
+import {isPlainObject} from '../state/json-checks.js';
 import {formatStateJson} from './encode.js';
 
 /** conf keeps its own bookkeeping under this key; flashnews does not use it. */

@@ -1,7 +1,8 @@
 import type {ArticleBody} from '../../core/articles/article-body.js';
 import {sanitizeLine, sanitizeText} from '../../core/text/sanitize.js';
 import type {BookmarkSnapshot} from '../types.js';
-import {isPlainObject, isTime, type StoredState} from './stored-state.js';
+import {isPlainObject, isTime} from './json-checks.js';
+import type {StoredState} from './stored-state.js';
 
 // Everything a bookmark is: how a change writes it (the memory view, a journal replay and a
 // compaction all go through applyBookmarkChange) and how a snapshot is checked when read back.

@@ -1,4 +1,5 @@
-import {isPlainObject, isTime, type StoredState} from './stored-state.js';
+import {isPlainObject, isTime} from './json-checks.js';
+import type {StoredState} from './stored-state.js';
 
 // Everything a read mark is: how it is kept, how a change writes it (the memory view, a journal
 // replay and a compaction all go through applyReadChange), how "last seen in a feed" moves, and
@@ -14,7 +15,10 @@ export type ReadMark = {
 
 export type ReadChange =
 	| {op: 'read'; id: string; at: number}
-	| {op: 'unread'; id: string};
+	| {op: 'unread'; id: string}
+	// "Mark all in view read" and its undo: one journal line for the whole batch.
+	| {op: 'read-many'; ids: string[]; at: number}
+	| {op: 'unread-many'; ids: string[]};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,12 +31,32 @@ export const PRUNE_READ_AFTER_MS = 90 * DAY_MS;
 /** "Last seen" times are only worth a rewrite of the file once they moved by this much. */
 export const SEEN_RESOLUTION_MS = DAY_MS;
 
+function markRead(state: StoredState, id: string, at: number): void {
+	const seen = state.read.get(id)?.seen ?? 0;
+	state.read.set(id, {at, seen: Math.max(seen, at)});
+}
+
 export function applyReadChange(state: StoredState, change: ReadChange): void {
-	if (change.op === 'read') {
-		const seen = state.read.get(change.id)?.seen ?? 0;
-		state.read.set(change.id, {at: change.at, seen: Math.max(seen, change.at)});
-	} else {
-		state.read.delete(change.id);
+	switch (change.op) {
+		case 'read': {
+			markRead(state, change.id, change.at);
+			break;
+		}
+
+		case 'unread': {
+			state.read.delete(change.id);
+			break;
+		}
+
+		case 'read-many': {
+			for (const id of change.ids) markRead(state, id, change.at);
+			break;
+		}
+
+		case 'unread-many': {
+			deleteReadMarks(state, change.ids);
+			break;
+		}
 	}
 }
 
@@ -67,6 +91,13 @@ export function toReadMark(value: unknown): ReadMark | undefined {
 
 /** A read change read back from the journal; undefined when it is not one. */
 export function toReadChange(value: Record<string, unknown>): ReadChange | undefined {
+	if (value.op === 'read-many' || value.op === 'unread-many') {
+		if (!Array.isArray(value.ids)) return undefined;
+		const ids = value.ids.filter((id): id is string => typeof id === 'string');
+		if (value.op === 'unread-many') return {op: 'unread-many', ids};
+		return typeof value.at === 'number' ? {op: 'read-many', ids, at: value.at} : undefined;
+	}
+
 	if (typeof value.id !== 'string') return undefined;
 	if (value.op === 'read' && typeof value.at === 'number') return {op: 'read', id: value.id, at: value.at};
 	if (value.op === 'unread') return {op: 'unread', id: value.id};
