@@ -180,6 +180,18 @@ describe('leftovers of a crash', () => {
 		expect(fs.readdirSync(dir).filter(name => name.includes('.tmp-'))).toEqual([]);
 	});
 
+	it('ignores and removes a new state file that was not yet put in place when the process died', () => {
+		const dir = makeTempDir();
+		const now = Date.now();
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 2, read: {kept: {at: now, seen: now}}}));
+		fs.writeFileSync(path.join(dir, 'config.next.json'), '{"schemaVersion": 2, "read": {"half-wri');
+		fs.writeFileSync(path.join(dir, 'config.next.json.tmp-1764100000abc123'), '{');
+		const store = openIn(dir);
+		expect(store.isRead('kept')).toBe(true);
+		expect(store.notices).toEqual([]);
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('config.next'))).toEqual([]);
+	});
+
 	it('takes over a lock left by a process that died', () => {
 		const dir = makeTempDir();
 		const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});

@@ -5,6 +5,8 @@ import process from 'node:process';
 
 /** The state file's name inside the config directory (conf's `configName` + `.json`). */
 export const STATE_FILE_NAME = 'config.json';
+/** conf's `configName` for the new state file before it is known complete (see write.ts). */
+export const STAGING_CONFIG_NAME = 'config.next';
 
 /**
  * Where conf would put the file for `projectName: 'flashnews', projectSuffix: ''` (env-paths' config
@@ -28,12 +30,15 @@ export function ensureConfigDir(dir: string): void {
 }
 
 /**
- * Removes temp files of state-file writes that were killed half-way (conf writes through a temp file
- * and a rename; its own clean-up on exit cannot run after kill -9). Only with the lock held: then
- * no write is in progress.
+ * Removes what state-file writes killed half-way left (conf writes through a temp file and a rename,
+ * and its own clean-up on exit cannot run after kill -9; a staging file not renamed yet is only a
+ * copy of what the journals still hold). Only with the lock held: then no write is in progress.
  */
 export function removeAbandonedTempFiles(dir: string): void {
+	const staging = `${STAGING_CONFIG_NAME}.json`;
 	for (const name of fs.readdirSync(dir)) {
-		if (name.startsWith(`${STATE_FILE_NAME}.tmp-`)) fs.rmSync(path.join(dir, name), {force: true});
+		if (name.startsWith(`${STATE_FILE_NAME}.tmp-`) || name === staging || name.startsWith(`${staging}.tmp-`)) {
+			fs.rmSync(path.join(dir, name), {force: true});
+		}
 	}
 }
