@@ -128,6 +128,40 @@ describe('schema versions', () => {
 		});
 	});
 
+	it('keeps aside and recovers a file whose schema version was deleted, instead of taking it for the oldest format', () => {
+		const dir = makeTempDir();
+		const first = openIn(dir);
+		for (const id of ['read-0', 'read-1', 'read-2']) first.setRead(id, true);
+		first.setBookmark(article('saved'), true);
+		first.addSubscription({url: 'https://news.example/feed', title: 'News'});
+		first.close();
+		// What `jq 'del(.schemaVersion)'` makes of the file.
+		const {schemaVersion: _deleted, ...rest} = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		const edited = `${JSON.stringify(rest, null, 2)}\n`;
+		fs.writeFileSync(path.join(dir, 'config.json'), edited);
+
+		const store = openIn(dir);
+		const [backup] = backupsIn(dir);
+		expect(fs.readFileSync(path.join(dir, backup!), 'utf8')).toBe(edited);
+		expect(store.notices).toEqual([expect.stringMatching(/config\.json has no state version: recovered 3 read marks, 1 bookmark and 1 subscription; the original file is kept at/)]);
+		expect(store.notices[0]).toContain(path.join(dir, backup!));
+		expect(['read-0', 'read-1', 'read-2'].map(id => store.isRead(id))).toEqual([true, true, true]);
+		expect(store.bookmarks().map(snapshot => snapshot.id)).toEqual(['saved']);
+		expect(store.subscriptions()).toEqual([{url: 'https://news.example/feed', title: 'News'}]);
+	});
+
+	it('keeps aside and recovers a file whose schema version is not exactly one it knows', () => {
+		for (const version of ['2', 1.5, -1, null]) {
+			const dir = makeTempDir();
+			const now = Date.now();
+			fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: version, read: {a: {at: now, seen: now}}}));
+			const store = openIn(dir);
+			expect(store.isRead('a')).toBe(true);
+			expect(backupsIn(dir)).toHaveLength(1);
+			expect(store.notices).toEqual([expect.stringMatching(/config\.json has state version .*, which is not a whole number: recovered 1 read mark/)]);
+		}
+	});
+
 	it('shows a file from a newer version but never writes it', () => {
 		const dir = makeTempDir();
 		const original = JSON.stringify({schemaVersion: 7, read: {a: {at: 1, seen: 1}}, bookmarks: {}, somethingNew: true});

@@ -4,7 +4,7 @@ import {toReadMark} from '../state/read-marks.js';
 import {isPlainObject} from '../state/json-checks.js';
 import {emptyStoredState, type StoredState} from '../state/stored-state.js';
 import {toSubscription} from '../state/subscriptions.js';
-import {migrate, NewerSchemaError} from './migrate.js';
+import {migrate, UnknownSchemaError} from './migrate.js';
 import type {FileContent} from './read.js';
 import {backUpDamagedFile, recoverState} from './recover.js';
 
@@ -78,26 +78,25 @@ function counted(state: StoredState): string {
 	return `${marks}, ${bookmarks} and ${count(state.subscriptions.size, 'subscription')}`;
 }
 
-/** A file whose schemaVersion makes no sense is treated as damaged; one from a newer version is not. */
-function migrateOrUndefined(raw: Record<string, unknown>, now: number): ReturnType<typeof migrate> | undefined {
-	try {
-		return migrate(raw, now);
-	} catch (error) {
-		if (error instanceof NewerSchemaError) throw error;
-		return undefined;
-	}
-}
-
 /**
  * Turns what conf read into state. A damaged file is never dropped silently: it is copied aside first,
  * whatever can be salvaged is kept, and the notice says where the original is. The caller rewrites
- * the file, atomically, right after. Throws NewerSchemaError for a file from a newer version.
+ * the file, atomically, right after. A file whose state version is not exactly a known one is treated
+ * the same way. Throws NewerSchemaError for a file from a newer version.
  */
 export function decodeFile(file: string, content: FileContent, now: number): DecodedFile {
 	if (content.status === 'missing') return {state: emptyStoredState(), needsWrite: false};
 	const raw = content.status === 'ok' && isPlainObject(content.data) ? content.data : undefined;
 	if (raw && Object.keys(raw).length === 0) return {state: emptyStoredState(), needsWrite: false};
-	const migration = raw && migrateOrUndefined(raw, now);
+	let migration: ReturnType<typeof migrate> | undefined;
+	let problem = 'was damaged';
+	try {
+		migration = raw && migrate(raw, now);
+	} catch (error) {
+		if (!(error instanceof UnknownSchemaError)) throw error;
+		problem = error.message;
+	}
+
 	if (migration) {
 		const {state, dropped} = decodeState(migration.data);
 		if (dropped === 0) return {state, needsWrite: migration.migrated};
@@ -114,6 +113,6 @@ export function decodeFile(file: string, content: FileContent, now: number): Dec
 	return {
 		state,
 		needsWrite: true,
-		notice: `${file} was damaged: recovered ${counted(state)}; the original file is kept at ${backup}`,
+		notice: `${file} ${problem}: recovered ${counted(state)}; the original file is kept at ${backup}`,
 	};
 }
