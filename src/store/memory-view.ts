@@ -1,28 +1,77 @@
-import type {JournalOp} from './journal.js';
-import type {MemoryState} from './memory-store.js';
-import type {StoredState} from './stored-state.js';
+import {bookmarksNewestFirst} from './state/bookmarks.js';
+import {applyChange, type Change} from './state/change.js';
+import {deleteReadMarks, type ReadMark} from './state/read-marks.js';
+import {copyStoredState, sameAsShown, type StoredState} from './state/stored-state.js';
+import type {BookmarkSnapshot, FeedMeta, Subscription} from './types.js';
 
-// The in-memory view keeps only what rendering asks (is it read, is it saved); the stored state
-// also keeps when each article was last seen. These bring the view in line with the stored state.
+/**
+ * What the reader sees of the store: the state file with every journal replayed, plus the notices.
+ * It owns its state; nothing else holds a reference to it, and it changes only through the functions
+ * below, each of which tells the subscribers (and bumps the version React compares).
+ */
+export type MemoryView = {
+	isRead(id: string): boolean;
+	readMark(id: string): ReadMark | undefined;
+	isBookmarked(id: string): boolean;
+	bookmarks(): BookmarkSnapshot[];
+	isSubscribed(url: string): boolean;
+	subscriptions(): Subscription[];
+	feedMeta(url: string): FeedMeta | undefined;
+	readonly notices: string[];
+	version(): number;
+	subscribe(listener: () => void): () => void;
+	/** One change made by this instance. */
+	apply(change: Change): void;
+	/** Takes over merged state that holds other instances' changes (copied, so `state` stays the caller's). */
+	replace(state: StoredState): void;
+	/** Drops read marks that compaction pruned. */
+	forgetReadMarks(ids: readonly string[]): void;
+	/** Notices can appear later (a failed save); each is added once. */
+	addNotice(line: string): void;
+};
 
-/** Replaces the view's contents with `state`'s. */
-export function fillMemoryState(memory: MemoryState, state: StoredState): MemoryState {
-	memory.read.clear();
-	for (const [id, mark] of state.read) memory.read.set(id, mark.at);
-	memory.bookmarks.clear();
-	for (const [id, snapshot] of state.bookmarks) memory.bookmarks.set(id, snapshot);
-	return memory;
-}
+/** `initial` becomes the view's own: the caller must not keep using it. */
+export function createMemoryView(initial: StoredState, notices: string[] = []): MemoryView {
+	let state = initial;
+	let version = 0;
+	const listeners = new Set<() => void>();
+	const changed = () => {
+		version++;
+		for (const listener of listeners) listener();
+	};
 
-/** One journal entry applied to the view, as `applyOp` applies it to the stored state. */
-export function applyOpToMemory(memory: MemoryState, op: JournalOp): void {
-	if (op.op === 'read') memory.read.set(op.id, op.at);
-	else if (op.op === 'unread') memory.read.delete(op.id);
-	else if (op.op === 'bookmark') memory.bookmarks.set(op.snapshot.id, op.snapshot);
-	else memory.bookmarks.delete(op.id);
-}
-
-/** An error's message for a one-line notice. */
-export function describeError(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return {
+		isRead: id => state.read.has(id),
+		readMark: id => state.read.get(id),
+		isBookmarked: id => state.bookmarks.has(id),
+		bookmarks: () => bookmarksNewestFirst(state),
+		isSubscribed: url => state.subscriptions.has(url),
+		subscriptions: () => [...state.subscriptions.values()],
+		feedMeta: url => state.feedMeta.get(url),
+		notices,
+		version: () => version,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		apply(change) {
+			applyChange(state, change);
+			changed();
+		},
+		replace(merged) {
+			if (sameAsShown(merged, state)) return;
+			state = copyStoredState(merged);
+			changed();
+		},
+		forgetReadMarks(ids) {
+			if (ids.length === 0) return;
+			deleteReadMarks(state, ids);
+			changed();
+		},
+		addNotice(line) {
+			if (notices.includes(line)) return;
+			notices.push(line);
+			changed();
+		},
+	};
 }

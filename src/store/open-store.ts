@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {compactLocked, fileIdentity, type KnownFile} from './compaction.js';
-import {journalFiles, readOps} from './journal.js';
-import {loadState} from './load-state.js';
-import {createMemoryStore, emptyState, type MemoryState} from './memory-store.js';
-import {applyOpToMemory, describeError, fillMemoryState} from './memory-view.js';
-import {NewerSchemaError} from './migrations.js';
+import {compactLocked, fileIdentity, type KnownFile} from './compaction/compact-locked.js';
+import {describeError} from './describe-error.js';
+import {decodeFile, decodeState} from './file/decode.js';
+import {defaultConfigDir, ensureConfigDir, removeAbandonedTempFiles, STATE_FILE_NAME} from './file/location.js';
+import {NewerSchemaError} from './file/migrate.js';
+import type {FileContent} from './file/read.js';
+import {openStateFile, type StateFile} from './file/state-file.js';
+import {journalFiles, readChanges} from './journal.js';
+import {createMemoryStore} from './memory-store.js';
 import {createPersistentStore} from './persistent-store.js';
-import {defaultConfigDir, openStateFile, type FileContent, type StateFile} from './state-file.js';
+import {applyChange} from './state/change.js';
+import {isPlainObject} from './state/json-checks.js';
+import {copyStoredState, emptyStoredState, type StoredState} from './state/stored-state.js';
 import {acquireLock} from './state-lock.js';
-import {decodeState, isPlainObject, type StoredState} from './stored-state.js';
 import type {ReaderStore} from './types.js';
 
-export {PRUNE_READ_AFTER_MS} from './compaction.js';
+export {PRUNE_READ_AFTER_MS} from './state/read-marks.js';
 
 export type OpenStoreOptions = {
 	/** Directory for config.json and its journal (`--config-dir` / FLASHNEWS_CONFIG_DIR); default: the XDG config dir. */
@@ -27,26 +31,22 @@ export type OpenStoreOptions = {
 /** How long opening waits for another instance's compaction before reading without the lock. */
 const OPEN_LOCK_WAIT_MS = 2000;
 
-function toMemoryState(state: StoredState): MemoryState {
-	return fillMemoryState(emptyState(), state);
-}
-
 /** A file from a newer version is shown as far as this version understands it, and never written. */
 function newerFileStore(file: StateFile, content: FileContent, error: NewerSchemaError, now: () => number): ReaderStore {
 	const data = content.status === 'ok' && isPlainObject(content.data) ? content.data : {};
-	return createMemoryStore(toMemoryState(decodeState(data).state), {
+	return createMemoryStore(decodeState(data).state, {
 		path: file.path,
 		notices: [`${file.path} was written by a newer flashnews (state version ${error.found}); changes will not be saved`],
 		now,
 	});
 }
 
-/** Applies every journal (ops not compacted yet, from any instance) to the view; returns how many. */
-function replayJournals(dir: string, memory: MemoryState): number {
+/** Applies every journal (changes not compacted yet, from any instance) to `state`; returns how many. */
+function replayJournals(dir: string, state: StoredState): number {
 	let replayed = 0;
 	for (const journal of journalFiles(dir)) {
-		for (const op of readOps(journal)) {
-			applyOpToMemory(memory, op);
+		for (const change of readChanges(journal)) {
+			applyChange(state, change);
 			replayed++;
 		}
 	}
@@ -54,20 +54,8 @@ function replayJournals(dir: string, memory: MemoryState): number {
 	return replayed;
 }
 
-/**
- * Removes temp files of state-file writes that were killed half-way (conf writes through a temp file
- * and a rename; its own clean-up on exit cannot run after kill -9). Only with the lock held: then
- * no write is in progress.
- */
-function removeAbandonedTempFiles(dir: string): void {
-	for (const name of fs.readdirSync(dir)) {
-		if (name.startsWith('config.json.tmp-')) fs.rmSync(path.join(dir, name), {force: true});
-	}
-}
-
 function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => number): ReaderStore {
-	// XDG asks for 0700 on directories it makes; an existing directory is left as the user set it.
-	if (!fs.existsSync(dir)) fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+	ensureConfigDir(dir);
 	// The lock makes the file and the journals one consistent snapshot (no compaction in between).
 	// If it stays busy, reading without it is still better than not starting.
 	const release = acquireLock(dir, OPEN_LOCK_WAIT_MS);
@@ -76,13 +64,13 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 		if (release) removeAbandonedTempFiles(dir);
 		// Taken before conf reads: if the file changes in between, the identities differ and the first
 		// compaction reads the file again instead of trusting what was read here.
-		const identity = fileIdentity(path.join(dir, 'config.json'));
+		const identity = fileIdentity(path.join(dir, STATE_FILE_NAME));
 		const file = openStateFile(dir);
 		const initial = file.takeInitial();
 		const notices: string[] = [];
 		let loaded;
 		try {
-			loaded = loadState(file.path, initial, now());
+			loaded = decodeFile(file.path, initial, now());
 		} catch (error) {
 			if (error instanceof NewerSchemaError) return newerFileStore(file, initial, error, now);
 			throw error;
@@ -104,15 +92,15 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 			// Written at once, so a damaged file is backed up and reported only once.
 			try {
 				const result = compactLocked(file, dir, {known, instance: '', seenNotes: new Map(), now: now(), prune: false});
-				return createPersistentStore({...common, known: result.known, memory: toMemoryState(result.known.state), needsCompaction: false});
+				return createPersistentStore({...common, known: result.known, shown: copyStoredState(result.known.state), needsCompaction: false});
 			} catch (error) {
 				notices.push(`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`);
 			}
 		}
 
-		const memory = toMemoryState(loaded.state);
-		const replayed = replayJournals(dir, memory);
-		return createPersistentStore({...common, known, memory, needsCompaction: replayed > 0 || loaded.needsWrite});
+		const shown = copyStoredState(loaded.state);
+		const replayed = replayJournals(dir, shown);
+		return createPersistentStore({...common, known, shown, needsCompaction: replayed > 0 || loaded.needsWrite});
 	} finally {
 		release?.();
 	}
@@ -129,8 +117,8 @@ export function openStore(options: OpenStoreOptions = {}): ReaderStore {
 	try {
 		return openPersistentStore(dir, options, now);
 	} catch (error) {
-		const file = path.join(dir, 'config.json');
-		return createMemoryStore(emptyState(), {
+		const file = path.join(dir, STATE_FILE_NAME);
+		return createMemoryStore(emptyStoredState(), {
 			path: file,
 			notices: [`could not open state at ${file}: ${describeError(error)}; changes will not be saved`],
 			now,

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {recoverState} from '../../src/store/recover-state.js';
-import {formatStateJson} from '../../src/store/state-format.js';
-import {encodeState, type ReadMark, type StoredState} from '../../src/store/stored-state.js';
-import type {BookmarkSnapshot} from '../../src/store/types.js';
+import {encodeState, formatStateJson} from '../../src/store/file/encode.js';
+import {recoverState} from '../../src/store/file/recover.js';
+import type {ReadMark} from '../../src/store/state/read-marks.js';
+import type {StoredState} from '../../src/store/state/stored-state.js';
+import type {BookmarkSnapshot, FeedMeta, Subscription} from '../../src/store/types.js';
 import {article} from './store-fixtures.js';
 
 /** Any UTF-16 code unit, lone surrogates, quotes, backslashes and controls included. */
@@ -11,35 +12,70 @@ const anyId = fc.string({unit: fc.integer({min: 0, max: 0xFF_FF}).map(code => St
 const time = fc.integer({min: 0, max: 4_000_000_000_000});
 const readMark = fc.tuple(time, time).map(([at, later]): ReadMark => ({at, seen: Math.max(at, later)}));
 const snapshot = fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,10}$/), time).map(([id, savedAt]): BookmarkSnapshot => ({...article(id), savedAt}));
+const word = fc.stringMatching(/^[A-Za-z0-9._-]{1,10}$/);
+const feedUrl = fc.oneof(fc.webUrl(), word.map(name => `/home/reader/feeds/${name}.xml`));
+const subscription = fc.record({url: feedUrl, title: word, group: fc.array(word, {minLength: 1, maxLength: 3})}, {requiredKeys: ['url']});
+const feedMeta = fc.record({
+	etag: word.map(tag => `"${tag}"`),
+	lastModified: fc.constant('Wed, 21 Oct 2026 07:28:00 GMT'),
+	lastRefresh: time,
+	lastError: fc.oneof(fc.constant(null), word),
+	retryAfter: time,
+	articleCount: fc.nat(),
+	title: word,
+}, {requiredKeys: ['lastRefresh']});
+
+/** Subscriptions (unique urls, in order) and metadata for some of them. */
+const feeds = fc.uniqueArray(subscription, {selector: feed => feed.url, maxLength: 5})
+	.chain(list => fc.tuple(fc.constant(list), fc.array(fc.option(feedMeta), {minLength: list.length, maxLength: list.length})))
+	.map(([list, metas]) => ({
+		subscriptions: new Map<string, Subscription>(list.map(feed => [feed.url, feed])),
+		feedMeta: new Map<string, FeedMeta>(list.flatMap((feed, index) => {
+			const meta = metas[index];
+			return meta ? [[feed.url, meta] as const] : [];
+		})),
+	}));
+
 const storedState = fc.record({
 	read: fc.array(fc.tuple(anyId, readMark), {maxLength: 30}).map(entries => new Map(entries)),
 	bookmarks: fc.array(snapshot, {maxLength: 5}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
-});
+	feeds,
+}).map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
 
 function asPlainJson(state: StoredState): unknown {
 	return {
-		schemaVersion: 1,
+		schemaVersion: 2,
 		read: Object.fromEntries(state.read),
 		bookmarks: Object.fromEntries(state.bookmarks),
+		subscriptions: [...state.subscriptions.values()],
+		feedMeta: Object.fromEntries(state.feedMeta),
 	};
 }
 
 describe('the state file format', () => {
 	it('is JSON that reads back exactly as the state that was written, whatever the ids contain', () => {
 		fc.assert(fc.property(storedState, state => {
-			expect(JSON.parse(formatStateJson(encodeState(state, 1)))).toEqual(asPlainJson(state));
+			expect(JSON.parse(formatStateJson(encodeState(state, 2)))).toEqual(asPlainJson(state));
 		}));
 	});
 
-	it('writes one read mark or bookmark per line', () => {
+	it('writes one read mark, bookmark, subscription or feed\'s metadata per line', () => {
 		const state: StoredState = {
 			read: new Map([['a', {at: 1, seen: 2}], ['b', {at: 3, seen: 3}]]),
 			bookmarks: new Map([['c', {...article('c'), savedAt: 4}]]),
+			subscriptions: new Map([
+				['https://d.example/feed', {url: 'https://d.example/feed'}],
+				['/feeds/e.xml', {url: '/feeds/e.xml', title: 'E', group: ['News', 'Local']}],
+			]),
+			feedMeta: new Map([['/feeds/e.xml', {lastRefresh: 5, lastError: null}]]),
 		};
-		const lines = formatStateJson(encodeState(state, 1)).split('\n');
+		const lines = formatStateJson(encodeState(state, 2)).split('\n');
 		expect(lines).toContain('\t\t"a": {"at":1,"seen":2},');
 		expect(lines).toContain('\t\t"b": {"at":3,"seen":3}');
 		expect(lines.filter(line => line.startsWith('\t\t"c": {"id":"c"'))).toHaveLength(1);
+		expect(lines).toContain('\t\t{"url":"https://d.example/feed"},');
+		expect(lines).toContain('\t\t{"url":"/feeds/e.xml","title":"E","group":["News","Local"]}');
+		expect(lines).toContain('\t\t"/feeds/e.xml": {"lastRefresh":5,"lastError":null}');
 	});
 });
 
@@ -49,15 +85,18 @@ describe('recovering a damaged file', () => {
 		const state = fc.record({
 			read: fc.array(fc.tuple(plainIds, readMark), {minLength: 1, maxLength: 20}).map(entries => new Map(entries)),
 			bookmarks: fc.array(snapshot, {maxLength: 4}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
-		});
+			feeds,
+		}).map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
 		fc.assert(fc.property(state, fc.nat(), fc.nat(), (original, lineSeed, cutSeed) => {
-			const lines = formatStateJson(encodeState(original, 1)).split('\n');
+			const lines = formatStateJson(encodeState(original, 2)).split('\n');
 			const damagedIndex = lineSeed % lines.length;
 			const damagedLine = lines[damagedIndex]!;
 			lines[damagedIndex] = damagedLine.slice(0, cutSeed % (damagedLine.length + 1));
 			const recovered = recoverState(lines.join('\n'));
 
-			const damagedId = /^\t\t"([^"]*)"/.exec(damagedLine)?.[1];
+			const damagedKey = /^\t\t"((?:[^"\\]|\\.)*)"/.exec(damagedLine)?.[1];
+			const damagedId = damagedKey === undefined ? undefined : JSON.parse(`"${damagedKey}"`) as string;
+			const damagedUrl = damagedLine.startsWith('\t\t{"url":') ? (JSON.parse(damagedLine.replace(/,$/, '')) as Subscription).url : undefined;
 			for (const [id, mark] of original.read) {
 				if (id !== damagedId) expect(recovered.read.get(id)).toEqual(mark);
 			}
@@ -66,9 +105,21 @@ describe('recovering a damaged file', () => {
 				if (id !== damagedId) expect(recovered.bookmarks.get(id)).toEqual(saved);
 			}
 
+			for (const [url, feed] of original.subscriptions) {
+				if (url !== damagedUrl) expect(recovered.subscriptions.get(url)).toEqual(feed);
+			}
+
+			// A feed's metadata is kept only with its subscription.
+			for (const [url, meta] of original.feedMeta) {
+				if (url !== damagedId && url !== damagedUrl) expect(recovered.feedMeta.get(url)).toEqual(meta);
+			}
+
+			expect([...recovered.subscriptions.keys()]).toEqual([...original.subscriptions.keys()].filter(url => recovered.subscriptions.has(url)));
 			// The damaged entry itself may come back with a cut-short number (`"seen":17` + a later `}`).
 			for (const id of recovered.read.keys()) expect(original.read.has(id)).toBe(true);
 			for (const id of recovered.bookmarks.keys()) expect(original.bookmarks.has(id)).toBe(true);
+			for (const url of recovered.subscriptions.keys()) expect(original.subscriptions.has(url)).toBe(true);
+			for (const url of recovered.feedMeta.keys()) expect(original.feedMeta.has(url)).toBe(true);
 		}));
 	});
 });

@@ -3,6 +3,8 @@
 //     marks <prefix>-0, <prefix>-1, ... read and prints each number once setRead has returned.
 //   node store-child.mjs <bundled store> <config dir> mark <prefix> <count>
 //     marks <count> ids read and bookmarks every third one, then closes the store and prints "done".
+//   node store-child.mjs <bundled store> <config dir> subscribe <prefix> <count>
+//     subscribes to <count> feeds and notes a refresh of each, then closes the store and prints "done".
 // Short compaction timers and frequent pauses make compactions interleave with the other process.
 import fs from 'node:fs';
 import {pathToFileURL} from 'node:url';
@@ -39,6 +41,17 @@ if (command === 'mark-forever') {
 	for (let index = 0; index < count; index++) {
 		store.setRead(`${prefix}-${index}`, true);
 		if (index % 3 === 0) store.setBookmark(article(`${prefix}-${index}`), true);
+		if (index % 10 === 0) await pause();
+	}
+
+	store.close();
+	fs.writeSync(1, 'done\n');
+} else if (command === 'subscribe') {
+	const count = Number(countText);
+	for (let index = 0; index < count; index++) {
+		const url = `https://${prefix}.example/feed-${index}`;
+		store.addSubscription({url, title: `${prefix} ${index}`, group: [prefix]});
+		store.setFeedMeta(url, {etag: `"${index}"`, lastRefresh: index});
 		if (index % 10 === 0) await pause();
 	}
 

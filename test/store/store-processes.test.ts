@@ -86,3 +86,24 @@ it('keeps the marks and bookmarks of two processes writing at the same time', as
 	// Both children closed their stores: everything was compacted into the file.
 	expect(fs.readdirSync(dir).filter(name => name.startsWith('journal') && fs.statSync(path.join(dir, name)).size > 0)).toEqual([]);
 });
+
+it('keeps the subscriptions and feed metadata of two processes subscribing at the same time', async () => {
+	const dir = makeTempDir();
+	const count = 100;
+	const children = [startChild(dir, 'subscribe', 'left', String(count)), startChild(dir, 'subscribe', 'right', String(count))];
+	const results = await Promise.all(children.map(child => child.exited));
+	for (const [index, child] of children.entries()) {
+		expect(child.stderr).toBe('');
+		expect(results[index]?.code).toBe(0);
+	}
+
+	const store = openStore({configDir: dir});
+	for (const prefix of ['left', 'right']) {
+		const urls = Array.from({length: count}, (_, index) => `https://${prefix}.example/feed-${index}`);
+		// Each process's subscriptions keep their order, however the two interleaved.
+		expect(store.subscriptions().map(feed => feed.url).filter(url => url.includes(`//${prefix}.`))).toEqual(urls);
+		expect(urls.filter((url, index) => store.feedMeta(url)?.etag !== `"${index}"`)).toEqual([]);
+	}
+
+	store.close();
+});

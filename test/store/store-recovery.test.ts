@@ -100,10 +100,66 @@ describe('schema versions', () => {
 
 		const written = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
 		expect(written).toEqual({
-			schemaVersion: 1,
+			schemaVersion: 2,
 			read: {'old-1': {at: 9999, seen: 9999}, 'old-2': {at: 9999, seen: 9999}},
 			bookmarks: {'old-bookmark': saved},
+			subscriptions: [],
+			feedMeta: {},
 		});
+	});
+
+	it('loads a version 1 file (before subscriptions) whole and rewrites it in the current shape', () => {
+		const dir = makeTempDir();
+		const saved = {...article('kept-bookmark'), savedAt: 1234};
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 1, read: {a: {at: 5, seen: 6}}, bookmarks: {'kept-bookmark': saved}}));
+		const store = openIn(dir, () => 9999);
+		expect(store.notices).toEqual([]);
+		expect(store.isRead('a')).toBe(true);
+		expect(store.bookmarks()).toEqual([saved]);
+		expect(store.subscriptions()).toEqual([]);
+		expect(backupsIn(dir)).toEqual([]);
+		const written = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		expect(written).toEqual({
+			schemaVersion: 2,
+			read: {a: {at: 5, seen: 6}},
+			bookmarks: {'kept-bookmark': saved},
+			subscriptions: [],
+			feedMeta: {},
+		});
+	});
+
+	it('keeps aside and recovers a file whose schema version was deleted, instead of taking it for the oldest format', () => {
+		const dir = makeTempDir();
+		const first = openIn(dir);
+		for (const id of ['read-0', 'read-1', 'read-2']) first.setRead(id, true);
+		first.setBookmark(article('saved'), true);
+		first.addSubscription({url: 'https://news.example/feed', title: 'News'});
+		first.close();
+		// What `jq 'del(.schemaVersion)'` makes of the file.
+		const {schemaVersion: _deleted, ...rest} = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		const edited = `${JSON.stringify(rest, null, 2)}\n`;
+		fs.writeFileSync(path.join(dir, 'config.json'), edited);
+
+		const store = openIn(dir);
+		const [backup] = backupsIn(dir);
+		expect(fs.readFileSync(path.join(dir, backup!), 'utf8')).toBe(edited);
+		expect(store.notices).toEqual([expect.stringMatching(/config\.json has no state version: recovered 3 read marks, 1 bookmark and 1 subscription; the original file is kept at/)]);
+		expect(store.notices[0]).toContain(path.join(dir, backup!));
+		expect(['read-0', 'read-1', 'read-2'].map(id => store.isRead(id))).toEqual([true, true, true]);
+		expect(store.bookmarks().map(snapshot => snapshot.id)).toEqual(['saved']);
+		expect(store.subscriptions()).toEqual([{url: 'https://news.example/feed', title: 'News'}]);
+	});
+
+	it('keeps aside and recovers a file whose schema version is not exactly one it knows', () => {
+		for (const version of ['2', 1.5, -1, null]) {
+			const dir = makeTempDir();
+			const now = Date.now();
+			fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: version, read: {a: {at: now, seen: now}}}));
+			const store = openIn(dir);
+			expect(store.isRead('a')).toBe(true);
+			expect(backupsIn(dir)).toHaveLength(1);
+			expect(store.notices).toEqual([expect.stringMatching(/config\.json has state version .*, which is not a whole number: recovered 1 read mark/)]);
+		}
 	});
 
 	it('shows a file from a newer version but never writes it', () => {
@@ -157,6 +213,18 @@ describe('leftovers of a crash', () => {
 		fs.writeFileSync(path.join(dir, 'config.json.tmp-1764100000abc123'), '{"schemaVersion": 1, "re');
 		openIn(dir);
 		expect(fs.readdirSync(dir).filter(name => name.includes('.tmp-'))).toEqual([]);
+	});
+
+	it('ignores and removes a new state file that was not yet put in place when the process died', () => {
+		const dir = makeTempDir();
+		const now = Date.now();
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 2, read: {kept: {at: now, seen: now}}}));
+		fs.writeFileSync(path.join(dir, 'config.next.json'), '{"schemaVersion": 2, "read": {"half-wri');
+		fs.writeFileSync(path.join(dir, 'config.next.json.tmp-1764100000abc123'), '{');
+		const store = openIn(dir);
+		expect(store.isRead('kept')).toBe(true);
+		expect(store.notices).toEqual([]);
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('config.next'))).toEqual([]);
 	});
 
 	it('takes over a lock left by a process that died', () => {
