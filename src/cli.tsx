@@ -1,8 +1,12 @@
 import {leaveAlternateScreen} from './cli/alternate-screen.js';
+import type {CommandName} from './cli/args/command-table.js';
 import {parseArgs, UsageError} from './cli/args/parse-args.js';
 import {bookmarksCommand} from './cli/commands/bookmarks.js';
 import type {CommandContext, ExitStatus} from './cli/commands/context.js';
+import {feedsCommand} from './cli/commands/feeds.js';
 import {readCommand} from './cli/commands/read.js';
+import {addCommand} from './cli/commands/add.js';
+import {exportCommand, importCommand, removeCommand} from './cli/commands/subscriptions.js';
 import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
 import {openStore} from './store/open-store.js';
@@ -15,9 +19,14 @@ export type LaunchHooks = {
 	onReaderClosed?(): void;
 };
 
-const COMMANDS: Record<string, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
+const COMMANDS: Record<CommandName, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
 	read: readCommand,
 	bookmarks: bookmarksCommand,
+	add: addCommand,
+	remove: removeCommand,
+	feeds: feedsCommand,
+	import: importCommand,
+	export: exportCommand,
 };
 
 async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
@@ -52,7 +61,7 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 	if (!interactive) showNotices();
 
 	try {
-		const run = COMMANDS[args.command]!;
+		const run = COMMANDS[args.command];
 		return await run({args, store, configDir, interactive, onReaderClosed: () => hooks.onReaderClosed?.()});
 	} finally {
 		store.close();

@@ -5,6 +5,7 @@ import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {parseFeedOffThread} from './parse-off-thread.js';
 import {OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
+import {urlSource, type WebSettings} from './http/url-source.js';
 import type {Source} from './source.js';
 
 /** A source whose bytes come from `read`: a failed read is that source's error, never a crash. */
@@ -37,22 +38,15 @@ function stdinSource(): Source {
 	});
 }
 
-function remoteSource(url: string, label: string): Source {
-	return {
-		id: url,
-		label,
-		async load() {
-			return {ok: false, source: label, error: 'remote feeds are not supported yet'};
-		},
-	};
-}
-
 /** A source for a command-line argument: an http(s) URL, a file: URL, or a file path (relative to cwd). */
-export function createSource(arg: string, cwd: string = process.cwd()): Source {
+export function createSource(arg: string, cwd: string = process.cwd(), web?: WebSettings): Source {
 	// `-` is standard input, as for most command-line tools (`curl … | flashnews -`).
 	if (arg === '-') return stdinSource();
 	const label = sanitizeLine(arg) || '(unnamed source)';
-	if (/^https?:\/\//i.test(arg.trim())) return remoteSource(arg.trim(), label);
+	if (/^https?:\/\//i.test(arg.trim())) {
+		if (web === undefined) return failedSource(arg.trim(), label, 'web feeds are not fetched here');
+		return urlSource(arg.trim(), label, web);
+	}
 	if (/^file:\/\//i.test(arg)) {
 		try {
 			return fileSource(fileURLToPath(arg), label);
@@ -61,4 +55,8 @@ export function createSource(arg: string, cwd: string = process.cwd()): Source {
 		}
 	}
 	return fileSource(resolve(cwd, arg), label);
+}
+
+function failedSource(id: string, label: string, error: string): Source {
+	return {id, label, load: async () => ({ok: false, source: label, error})};
 }
