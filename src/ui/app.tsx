@@ -2,6 +2,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
+import {sourcesOfArticle} from '../load/source-of-article.js';
 import type {ReaderStore} from '../store/types.js';
 import {countArticles} from './chrome/article-counts.js';
 import {Header} from './chrome/header.js';
@@ -10,6 +11,7 @@ import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
+import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
 import {readerLayout} from './layout/reader-layout.js';
@@ -17,7 +19,7 @@ import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js'
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
 import {useReaderEnv} from './reader/use-reader-env.js';
 import {useReaderInput} from './reader/use-reader-input.js';
-import {useReaderState} from './reader/use-reader-state.js';
+import {useReaderState, type ReaderHandlers} from './reader/use-reader-state.js';
 import {createTheme, type Theme} from '../present/theme.js';
 
 export type ReaderAppProps = {
@@ -40,12 +42,14 @@ function headerLabel(filter: ArticleFilter, loader: Loader, loading: LoaderSnaps
 	return result?.ok && result.title ? result.title : (loader.sources[0]?.label ?? '');
 }
 
-function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[]): Segment[] {
+function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[], spinner: string): Segment[] {
 	const segments: Segment[] = [];
 	if (message !== null) segments.push({text: message, style: 'status'});
 	if (loading.pending > 0) {
 		const total = loading.results.length;
-		segments.push({text: `Loading ${total - loading.pending} of ${total} feeds…`, style: 'status'});
+		// Feeds with a result already (a cached copy, an earlier load) are being refreshed.
+		const verb = loading.results.every(result => result !== undefined) ? 'Refreshing' : 'Loading';
+		segments.push({text: `${spinner} ${verb} ${total - loading.pending} of ${total} feeds…`, style: 'status'});
 	}
 	for (const result of loading.results) {
 		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});
@@ -76,9 +80,17 @@ export function ReaderApp(props: ReaderAppProps) {
 		exit();
 	}, [store, exit]);
 	const [initialArticles] = useState(() => loader.snapshot().articles);
-	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
+	const handlers = useMemo<ReaderHandlers>(
+		() => ({
+			quit,
+			refresh: article => loader.refresh(article === undefined ? undefined : sourcesOfArticle(loader.snapshot(), article.id)),
+		}),
+		[quit, loader],
+	);
+	const {state, dispatch, current} = useReaderState(store, env, handlers, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useLoader(loader, initialArticles, onArticles);
+	const spinner = useSpinner(loading.pending > 0);
 	useReaderInput(current, dispatch, keymap);
 
 	// Once per change of the list or of the store, never per row.
@@ -102,7 +114,7 @@ export function ReaderApp(props: ReaderAppProps) {
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine segments={statusSegments(state.message, loading, store.notices)} width={columns} theme={theme} />
+				<StatusLine segments={statusSegments(state.message, loading, store.notices, spinner)} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
 				<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />

@@ -23,7 +23,7 @@ export const DETAIL_COMMANDS = [
 /** Commands of the feed and section picker. */
 export const PICKER_COMMANDS = ['pickerDown', 'pickerUp', 'pickerFirst', 'pickerLast', 'pickerChoose', 'pickerCancel'] as const;
 /** Commands that work the same in the list and in the article ('global' bindings). */
-export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help'] as const;
+export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help', 'refreshFeed', 'refreshAll'] as const;
 
 export type ListCommand = (typeof LIST_COMMANDS)[number];
 export type DetailCommand = (typeof DETAIL_COMMANDS)[number];
@@ -106,4 +106,6 @@ export const defaultBindings: readonly KeyBinding[] = [
 	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
 	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'next unread'},
 	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article', hint: 'refresh'},
+	{command: 'refreshAll', context: 'global', keys: ['R'], description: 'Refresh every feed'},
 ];

@@ -25,6 +25,10 @@ export function readerCommand(state: ReaderState, command: ReaderCommand, env: R
 			if (index === undefined) return only({...state, message: 'no unread articles'});
 			return state.screen.kind === 'detail' ? openAt(state, index) : only({...state, cursor: index});
 		}
+		case 'refreshFeed':
+			return {state, effects: article === undefined ? [] : [{type: 'refresh', article}]};
+		case 'refreshAll':
+			return {state, effects: [{type: 'refresh'}]};
 		case 'help':
 			return only({...state, overlay: state.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'}});
 	}

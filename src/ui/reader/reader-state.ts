@@ -38,6 +38,8 @@ export type ReaderEffect =
 	| {type: 'markRead'; article: Article}
 	| {type: 'toggleRead'; article: Article}
 	| {type: 'toggleBookmark'; article: Article}
+	/** Load again the feed of `article`, or every feed. */
+	| {type: 'refresh'; article?: Article}
 	| {type: 'quit'};
 
 export type StepResult = {state: ReaderState; effects: ReaderEffect[]};

@@ -12,7 +12,13 @@ export type ReaderController = {
 	current(): ReaderState;
 };
 
-function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): void {
+/** What the reader asks of the world beyond the store. */
+export type ReaderHandlers = {
+	quit(): void;
+	refresh(article?: Article): void;
+};
+
+function perform(effect: ReaderEffect, store: ReaderStore, handlers: ReaderHandlers): void {
 	switch (effect.type) {
 		case 'markRead':
 			store.setRead(effect.article.id, true);
@@ -23,8 +29,11 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 		case 'toggleBookmark':
 			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
 			return;
+		case 'refresh':
+			handlers.refresh(effect.article);
+			return;
 		case 'quit':
-			onQuit();
+			handlers.quit();
 	}
 }
 
@@ -37,16 +46,16 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 export function useReaderState(
 	store: ReaderStore,
 	env: ReaderEnv,
-	onQuit: () => void,
+	handlers: ReaderHandlers,
 	initialArticles: readonly Article[] = [],
 ): ReaderController {
 	const [state, setState] = useState(() => initialReaderState(initialArticles));
 	const stateRef = useRef(state);
 	const envRef = useRef(env);
-	const onQuitRef = useRef(onQuit);
+	const handlersRef = useRef(handlers);
 	useLayoutEffect(() => {
 		envRef.current = env;
-		onQuitRef.current = onQuit;
+		handlersRef.current = handlers;
 	});
 
 	const dispatch = useCallback(
@@ -54,7 +63,7 @@ export function useReaderState(
 			const result = step(stateRef.current, action, envRef.current);
 			stateRef.current = result.state;
 			setState(result.state);
-			for (const effect of result.effects) perform(effect, store, () => onQuitRef.current());
+			for (const effect of result.effects) perform(effect, store, handlersRef.current);
 		},
 		[store],
 	);

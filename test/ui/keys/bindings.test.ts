@@ -26,6 +26,8 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 	nextUnread: true,
 	feeds: true,
 	help: true,
+	refreshFeed: true,
+	refreshAll: true,
 	quit: true,
 	pickerDown: true,
 	pickerUp: true,
