@@ -106,6 +106,6 @@ export const defaultBindings: readonly KeyBinding[] = [
 	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
 	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'next unread'},
 	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
-	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article', hint: 'refresh'},
+	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article'},
 	{command: 'refreshAll', context: 'global', keys: ['R'], description: 'Refresh every feed'},
 ];
