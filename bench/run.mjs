@@ -1,6 +1,6 @@
 // `npm run bench`: prints start-up, load, keypress, memory, store and parse figures for flashnews,
 // then a table of ratios against the targets. Figures only: nothing here fails on a slow result.
-//   node bench/run.mjs [--quick] [--only=startup,load,newsboat,keys,quit,store,parse,search]
+//   node bench/run.mjs [--quick] [--only=startup,load,newsboat,keys,quit,store,parse,search,cached]
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {snapshotApp} from './app-session.mjs';
@@ -14,6 +14,7 @@ import {killAllSessions} from './pty-timing.mjs';
 import {formatDuration, heading, note, printTargetTable, recordTarget} from './report.mjs';
 import {runSearchBench} from './search-bench.mjs';
 import {runStartupBench} from './startup-bench.mjs';
+import {runCachedStartBench} from './cached-start-bench.mjs';
 import {runStoreBench} from './store-bench.mjs';
 import {removeAllTempDirs} from './temp-dirs.mjs';
 
@@ -108,6 +109,9 @@ async function main() {
 	let search = {median: Number.NaN, max: Number.NaN};
 	if (wants('search')) search = (await section('search', () => runSearchBench(feed('rss', 50_000), {rounds: quick ? 1 : 5}))) ?? search;
 
+	let cachedRatio = Number.NaN;
+	if (built && wants('cached')) cachedRatio = (await section('cached start', () => runCachedStartBench({runs: quick ? 2 : 7}))) ?? Number.NaN;
+
 	recordTarget({name: 'start-up / node -e 0', value: startup.warm, limit: 3.5, aim: 2, detail: 'code cache in place (every launch but the first)'});
 	recordTarget({name: 'first start-up / node -e 0', value: startup.cold, limit: 3.5, aim: 2, detail: 'no code cache yet (first launch after install)'});
 	recordTarget({name: 'load RSS 10k / newsboat reload', value: (load['rss:10000']?.time.median ?? Number.NaN) / (newsboat[10_000] ?? Number.NaN), limit: 0.5,
@@ -120,6 +124,7 @@ async function main() {
 	recordTarget({name: 'setRead 50k stored / 10 stored', value: storeRatio, limit: 1.5});
 	recordTarget({name: 'search keystroke, 50k articles', value: search.median, limit: 16.7, unit: 'ms', detail: 'median; one frame at 60 fps'});
 	recordTarget({name: 'search keystroke, 50k (slowest)', value: search.max, limit: 50, unit: 'ms', detail: 'fast typing is a key per ~100 ms'});
+	recordTarget({name: 'cached start 50k / newsboat print-unread', value: cachedRatio, limit: 1, detail: '100 subscriptions, first frame from the cache'});
 	printTargetTable();
 	note(`bench took ${Math.round((performance.now() - startedAt) / 1000)} s`);
 }
