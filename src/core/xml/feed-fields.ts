@@ -1,5 +1,5 @@
 import type {RawText} from '../articles/raw-feed.js';
-import {RENAMED} from './repair.js';
+import {RENAMED} from './rss-parser-names.js';
 import {allTexts, attribute, children, firstText, nodeList, nodeText} from './nodes.js';
 
 // Field extraction shared by the RSS and Atom mappings. Every field is read from the raw xml2js

@@ -171,7 +171,7 @@ function parsedItems(parsed: unknown): unknown[] {
  * Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 text into a RawFeed of raw strings.
  * Asynchronous because rss-parser's parseString only offers a Promise (the work itself is
  * synchronous). A document that cannot be read at all throws FeedError with a one-line message;
- * an item that cannot be mapped is skipped with a warning. See xml-limits.ts for the limits.
+ * an item that cannot be mapped is skipped with a warning. See limits.ts for the limits.
  */
 export async function parseXmlFeed(text: string, options: ParseXmlFeedOptions = {}): Promise<RawFeed> {
 	if (text.length > MAX_FEED_TEXT_LENGTH) throw new FeedError(tooLargeMessage(text.length, MAX_FEED_TEXT_LENGTH));
