@@ -60,3 +60,10 @@ export function nameAt(text: string, index: number): string {
 	NAME.lastIndex = index;
 	return NAME.exec(text)?.[0] ?? '';
 }
+
+/** The line breaks in `text`, so that markup removed in its place keeps later line numbers right. */
+export function newlinesIn(text: string): string {
+	let newlines = '';
+	for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) newlines += '\n';
+	return newlines;
+}

@@ -1,19 +1,24 @@
 import {FeedError} from '../feed-error.js';
 import {CharacterData} from './character-data.js';
+import {dialectOfRoot, type XmlDialect} from './dialect.js';
+import {NamespaceScope} from './element-names.js';
+import {ItemTally, hasText} from './item-tally.js';
 import {MAX_ELEMENT_DEPTH} from '../limits.js';
-import {ItemTally} from './item-tally.js';
-import {doctypeEnd, nameAt, tagEnd} from './markup-ends.js';
-import {ATOM_MARKER, renameForRssParser} from './rss-parser-names.js';
-import {ATOM_CONTAINERS, ATOM_TEXT_CONSTRUCTS, HTML_VOID_ELEMENTS, escapeHtml, isInlineXhtml, protectCdata} from './xhtml-capture.js';
+import {doctypeEnd, nameAt, newlinesIn, tagEnd} from './markup-ends.js';
+import {type OpenElement, writeEndTag, writeStartTag} from './open-element.js';
+import {capturedStartTag, escapeHtml, protectCdata, startsCapture} from './xhtml-capture.js';
 
 // A single linear scan that makes real-world feed XML acceptable to rss-parser 3.13 (xml2js on a
 // strict sax parser) without changing what it says:
-// - removes every <!DOCTYPE …> with its internal subset (no DTD, no entity definitions);
+// - removes the <!DOCTYPE …> of the prolog with its internal subset (no DTD, no entity
+//   definitions); inside the document `<!` that starts no comment or CDATA section is text;
 // - escapes a bare `&` (AT&T, ?a=1&b=2), turns HTML named entities (&nbsp; &eacute;) into numeric
 //   references and unknown ones into literal text, replaces references to characters XML forbids;
 // - escapes a `<` that cannot start markup (`a < b`);
 // - enforces MAX_ELEMENT_DEPTH;
-// - wraps the inside of Atom xhtml text constructs in CDATA (xhtml-capture.ts);
+// - names every element by its namespace, whatever the prefix (element-names.ts);
+// - gives every RSS-family document the one shape <rss><channel>…</channel></rss> (feed-structure.ts);
+// - wraps the inside of inline xhtml in CDATA (xhtml-capture.ts);
 // - renames the elements rss-parser must not see (rss-parser-names.ts);
 // - removes items beyond `maxItems`, so rss-parser never spends time or memory on them.
 // Raw control characters are kept: sax accepts them, and normalization strips whole escape
@@ -23,18 +28,22 @@ import {ATOM_CONTAINERS, ATOM_TEXT_CONSTRUCTS, HTML_VOID_ELEMENTS, escapeHtml, i
 const MARKUP_START = /<[A-Za-z_:!?/\u0080-\uFFFF]/g;
 const DOCTYPE_NAME = /^<!DOCTYPE\s+([^\s[>]+)/i;
 
-export type XmlDialect = 'atom' | 'rss' | 'unknown';
+export type {XmlDialect} from './dialect.js';
 
 export type RepairedXml = {
 	xml: string;
-	/** Name of the first element, as written (`rss`, `feed`, `rdf:RDF`, `html`…). */
+	/** Name of the first element, as written (`rss`, `r:rss`, `feed`, `rdf:RDF`, `html`…). */
 	rootName?: string;
-	/** Name given by the first <!DOCTYPE …>, before it was removed. */
+	/** What the first element makes the document. */
+	dialect: XmlDialect;
+	/** Name given by the <!DOCTYPE …> of the prolog, before it was removed. */
 	doctypeName?: string;
 	/** Items (RSS) or entries (Atom) in the document, including any dropped. */
 	itemCount: number;
 	/** Items left out because of `maxItems`. */
 	droppedItems: number;
+	/** Positions, among the items kept, of those with no text and no attribute anywhere inside. */
+	emptyItems: number[];
 	/** Some other element stands between two items, beside them (a feed element amid the items). */
 	interleaved: boolean;
 };
@@ -44,29 +53,16 @@ export type RepairOptions = {
 	maxItems?: number;
 };
 
-type OpenElement = {name: string; renamed?: string};
-
-function dialectOf(rootName: string): XmlDialect {
-	if (rootName === 'feed') return 'atom';
-	if (rootName === 'rss' || rootName === 'rdf:RDF') return 'rss';
-	return 'unknown';
-}
-
-function newlinesIn(text: string): string {
-	let newlines = '';
-	for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) newlines += '\n';
-	return newlines;
-}
-
 class XmlRepairer {
 	private readonly pieces: string[] = [];
 	private copyFrom = 0;
 	private readonly stack: OpenElement[] = [];
+	private readonly documentScope = NamespaceScope.document();
 	/** Stack length at which the open xhtml capture began, or -1 when not capturing. */
 	private captureDepth = -1;
-	private dialect: XmlDialect = 'unknown';
-	/** An item being left out: its stack length once open, and where it starts. */
-	private skipping: {depth: number; from: number} | undefined;
+	dialect: XmlDialect = 'unknown';
+	/** An item being left out: its stack length once open. */
+	private skipping: {depth: number} | undefined;
 	rootName: string | undefined;
 	doctypeName: string | undefined;
 	readonly items: ItemTally;
@@ -108,6 +104,7 @@ class XmlRepairer {
 	/** Text between markup: `&` and stray `<` repaired, `]]>` split while capturing. */
 	private repairText(from: number, to: number): void {
 		if (to <= from || this.skipping) return;
+		if (this.items.watching && hasText(this.text, from, to)) this.items.content();
 		const repaired = this.characters.repairedText(from, to, this.capturing);
 		if (repaired !== undefined) this.replace(from, repaired, to);
 	}
@@ -136,8 +133,14 @@ class XmlRepairer {
 		if (text.startsWith('<![CDATA[', index)) {
 			const end = text.indexOf(']]>', index + 9);
 			if (end < 0) return -1;
+			if (this.items.watching && hasText(text, index + 9, end)) this.items.content();
 			if (this.capturing) this.replace(index, escapeHtml(text.slice(index + 9, end)), end + 3);
 			return end + 3;
+		}
+		// Inside an element, `<!DOCTYPE` and the like are text that happens to look like markup.
+		if (this.stack.length > 0) {
+			this.replace(index, '&lt;', index + 1);
+			return index + 1;
 		}
 		if (text.slice(index, index + 9).toUpperCase() === '<!DOCTYPE') {
 			const end = doctypeEnd(text, index + 9);
@@ -159,18 +162,16 @@ class XmlRepairer {
 		return end + 2;
 	}
 
-	private isItem(name: string): boolean {
-		const parent = this.stack.at(-1)?.name;
-		if (this.capturing || parent === undefined) return false;
-		if (this.dialect === 'atom') return name === 'entry' && parent === 'feed';
-		if (this.dialect !== 'rss') return false;
-		return name === 'item' && (parent === 'channel' || (parent === 'rdf:RDF' && this.stack.length === 1));
+	private isItem(canonical: string, parent: OpenElement | undefined): boolean {
+		if (this.dialect === 'atom') return canonical === 'entry' && this.stack.length === 1;
+		return canonical === 'item' && parent?.feedLevel === true;
 	}
 
-	private startsCapture(name: string, tag: string): boolean {
-		if (this.capturing || this.skipping || this.dialect !== 'atom') return false;
-		const parent = this.stack.at(-1)?.name;
-		return parent !== undefined && ATOM_CONTAINERS.has(parent) && ATOM_TEXT_CONSTRUCTS.has(name) && isInlineXhtml(tag);
+	private push(element: OpenElement): void {
+		this.stack.push(element);
+		if (this.stack.length > MAX_ELEMENT_DEPTH) {
+			throw new FeedError(`XML is nested too deeply (more than ${MAX_ELEMENT_DEPTH} levels)`);
+		}
 	}
 
 	private handleStartTag(index: number): number {
@@ -180,38 +181,47 @@ class XmlRepairer {
 		const name = nameAt(text, index + 1);
 		const tag = text.slice(index, end + 1);
 		const selfClosing = text.charCodeAt(end - 1) === 0x2f;
+		const parent = this.stack.at(-1);
+		let scope = (parent?.scope ?? this.documentScope).inside(tag);
+		const canonical = scope.canonical(name);
+		if (this.capturing) return this.handleCapturedStartTag(index, end, tag, canonical, selfClosing, scope);
 		const isRoot = this.rootName === undefined;
 		if (isRoot) {
 			this.rootName = name;
-			this.dialect = dialectOf(name);
+			this.dialect = dialectOfRoot(canonical);
+			scope = scope.forDialect(this.dialect);
 		}
-		const isItem = !this.skipping && this.isItem(name);
-		if (!isItem && !this.capturing && !this.skipping) this.items.other(this.stack.length);
-		if (isItem && this.items.item(this.stack.length)) {
+		const isItem = !this.skipping && this.isItem(canonical, parent);
+		if (!isItem && !this.skipping) this.items.other(this.stack.length);
+		if (this.items.watching && tag.includes('=')) this.items.content();
+		if (isItem && this.items.item(this.stack.length, tag.includes('=', name.length + 1), selfClosing)) {
 			if (selfClosing) {
 				this.replace(index, '', end + 1);
 				return end + 1;
 			}
 			this.replace(index, '', index);
-			this.skipping = {depth: this.stack.length + 1, from: index};
+			this.skipping = {depth: this.stack.length + 1};
 		}
-		let output = this.characters.repairedTag(tag, index, end);
-		const renamed = this.capturing ? undefined : renameForRssParser(this.dialect, this.stack.at(-1)?.name, name);
-		if (renamed) output = `<${renamed}${output.slice(1 + name.length)}`;
-		if (this.dialect === 'atom' && (isRoot || isItem)) output = `<${name} ${ATOM_MARKER}${output.slice(1 + name.length)}`;
-		if (this.capturing) output = protectCdata(output);
-		const capture = !selfClosing && this.startsCapture(name, tag);
-		const isVoid = this.capturing && HTML_VOID_ELEMENTS.has(name.toLowerCase());
-		if (!selfClosing && !isVoid) {
-			this.stack.push(renamed ? {name, renamed} : {name});
-			if (this.stack.length > MAX_ELEMENT_DEPTH) {
-				throw new FeedError(`XML is nested too deeply (more than ${MAX_ELEMENT_DEPTH} levels)`);
-			}
-		}
+		const repaired = scope.canonicalAttributes(this.characters.repairedTag(tag, index, end));
+		const rest = repaired.slice(1 + name.length);
+		const element: OpenElement = {name, canonical, scope};
+		let output = writeStartTag(element, rest, {dialect: this.dialect, isRoot, isItem, parent, selfClosing});
+		const capture = !selfClosing && !this.skipping && startsCapture(this.dialect, parent?.canonical, canonical, tag);
+		if (!selfClosing) this.push(element);
 		if (capture) {
 			output += '<![CDATA[';
 			this.captureDepth = this.stack.length;
 		}
+		if (output !== tag) this.replace(index, output, end + 1);
+		return end + 1;
+	}
+
+	/** A start tag inside inline xhtml: copied as HTML. */
+	private handleCapturedStartTag(index: number, end: number, tag: string, canonical: string, selfClosing: boolean, scope: NamespaceScope): number {
+		const name = nameAt(this.text, index + 1);
+		const {output, local, opens} = capturedStartTag(this.characters.repairedTag(tag, index, end), name, canonical, selfClosing);
+		if (this.items.watching && tag.includes('=')) this.items.content();
+		if (opens) this.push(local === name ? {name, canonical, scope} : {name, canonical, scope, output: local});
 		if (output !== tag) this.replace(index, output, end + 1);
 		return end + 1;
 	}
@@ -232,14 +242,19 @@ class XmlRepairer {
 			return end + 1;
 		}
 		const closed = stack[position]!;
+		// Outside a capture, closing an element with others still open inside it is malformed: the
+		// tag stays as written, so the parser reports it where it is.
+		const mismatched = position !== stack.length - 1 && !this.capturing;
 		if (position === stack.length - 1) stack.pop();
 		else stack.length = position;
+		this.items.closedTo(position);
 		if (this.skipping && position < this.skipping.depth) {
 			this.skipping = undefined;
 			this.copyFrom = end + 1;
 			return end + 1;
 		}
-		let output = closed.renamed ? `</${closed.renamed}${text.slice(index + 2 + name.length, end + 1)}` : text.slice(index, end + 1);
+		const written = text.slice(index, end + 1);
+		let output = mismatched ? written : writeEndTag(closed, written, name);
 		if (this.capturing) {
 			if (position === this.captureDepth - 1) {
 				output = `]]>${output}`;
@@ -248,7 +263,7 @@ class XmlRepairer {
 				output = protectCdata(output);
 			}
 		}
-		if (output !== text.slice(index, end + 1)) this.replace(index, output, end + 1);
+		if (output !== written) this.replace(index, output, end + 1);
 		return end + 1;
 	}
 }
@@ -262,7 +277,14 @@ export function repairXmlDocument(text: string, options: RepairOptions = {}): Re
 	const repairer = new XmlRepairer(text, options.maxItems ?? Number.POSITIVE_INFINITY);
 	const xml = repairer.run();
 	const {items} = repairer;
-	const result: RepairedXml = {xml, itemCount: items.count, droppedItems: items.dropped, interleaved: items.interleaved};
+	const result: RepairedXml = {
+		xml,
+		dialect: repairer.dialect,
+		itemCount: items.count,
+		droppedItems: items.dropped,
+		emptyItems: items.empty,
+		interleaved: items.interleaved,
+	};
 	if (repairer.rootName !== undefined) result.rootName = repairer.rootName;
 	if (repairer.doctypeName !== undefined) result.doctypeName = repairer.doctypeName;
 	return result;

@@ -4,7 +4,7 @@
 // - Atom links: it throws on one without attributes;
 // - item bodies: it builds a snippet from them with regular expressions that take quadratic time
 //   on hostile input.
-import type {XmlDialect} from './repair.js';
+import type {XmlDialect} from './dialect.js';
 
 export const RENAMED = {
 	atomPublished: 'flashnews-published',

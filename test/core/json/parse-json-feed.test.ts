@@ -69,13 +69,13 @@ describe('parseJsonFeed with the simple flashnews JSON', () => {
 		expect(feed.items[0]?.author).toBe('ATA');
 	});
 
-	it('drops fields of the wrong type one by one and skips items that are not objects', () => {
+	it('drops fields of the wrong type one by one and skips items that are not objects or wholly empty', () => {
 		const feed = parseJsonFeed(json('awkward.json'));
 		const first = feed.items[0];
 		expect(first).toMatchObject({id: '42', title: undefined, author: undefined, published: undefined, link: undefined, categories: []});
 		expect(first?.summary?.value).toContain('Only the summary');
-		expect(feed.items).toHaveLength(10);
-		expect(feed.warnings).toEqual(['2 items were skipped: not a JSON object']);
+		expect(feed.items).toHaveLength(9);
+		expect(feed.warnings).toEqual(['2 items were skipped: not a JSON object', '1 empty item was skipped']);
 	});
 
 	it('keeps only the first maxItems items and says so', () => {
