@@ -83,6 +83,10 @@ describe('parseFeed on JSON feeds', () => {
 		expect(articles[0]?.title.startsWith('Only the summary is usable')).toBe(true);
 	});
 
+	it('fails a JSON Feed whose items are not a list, with one line naming the problem', async () => {
+		expect(await parseError(bytes('json/items-not-a-list.json'))).toBe('not a feed: the JSON Feed\'s "items" is an object, not a list');
+	});
+
 	it('accepts a UTF-8 byte order mark', async () => {
 		const result = await parseOk(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('{"articles": [{"title": "Çështje"}]}')]));
 		expect(result.articles[0]?.title).toBe('Çështje');

@@ -99,6 +99,25 @@ describe('parseJsonFeed with JSON that is not a feed', () => {
 	});
 });
 
+describe('parseJsonFeed with a JSON Feed whose items are not a list', () => {
+	it('fails the feed with a one-line FeedError that says what "items" is', () => {
+		expect(() => parseJsonFeed(json('items-not-a-list.json'))).toThrow(new FeedError('not a feed: the JSON Feed\'s "items" is an object, not a list'));
+	});
+
+	it.each([
+		['a string', 'none'],
+		['null', null],
+		['a number', 3],
+	])('fails when "items" is %s', (kind, items) => {
+		const feed = {version: 'https://jsonfeed.org/version/1.1', title: 'x', items};
+		expect(() => parseJsonFeed(feed)).toThrow(new FeedError(`not a feed: the JSON Feed's "items" is ${kind}, not a list`));
+	});
+
+	it('fails when "items" is missing', () => {
+		expect(() => parseJsonFeed({version: 'https://jsonfeed.org/version/1', title: 'x'})).toThrow(new FeedError('not a feed: the JSON Feed has no "items" list'));
+	});
+});
+
 describe('parseJsonText', () => {
 	it('parses valid JSON, with or without a byte order mark', () => {
 		expect(parseJsonText('\uFEFF{"a": [1, "x"]}')).toEqual({a: [1, 'x']});

@@ -54,6 +54,25 @@ describe('repairXml', () => {
 		expect(repaired.rootName).toBe('rss');
 	});
 
+	it('treats <! inside an element as text, and removes declarations only outside the root', () => {
+		expect(repairXml("<rss><channel><item><description><!' x <!DOCTYPE y></description></item></channel></rss>")).toBe(
+			"<rss><channel><item><flashnews-description>&lt;!' x &lt;!DOCTYPE y></flashnews-description></item></channel></rss>",
+		);
+		expect(repairXmlDocument('<!DOCTYPE html><feed/>').doctypeName).toBe('html');
+		expect(repairXmlDocument('<feed><title><!DOCTYPE html></title></feed>').doctypeName).toBeUndefined();
+	});
+
+	it('gives every RSS-family document one channel holding the feed elements and all items', () => {
+		expect(repairXml('<rss><channel><title>T</title></channel><item/></rss>')).toBe('<rss><channel><title>T</title><item/></channel></rss>');
+		expect(repairXml('<rdf:RDF a="1"><channel rdf:about="c"><title>T</title></channel><item/></rdf:RDF>')).toBe(
+			'<rss a="1"><channel><flashnews-channel rdf:about="c"/><title>T</title><item/></channel></rss>',
+		);
+		expect(repairXml('<CHANNEL HREF="h"><ITEM HREF="i"><TITLE>x</TITLE></ITEM></CHANNEL>')).toBe(
+			'<rss><channel><flashnews-channel HREF="h"/><item HREF="i"><title>x</title></item></channel></rss>',
+		);
+		expect(repairXmlDocument('<rss><item/><item>x</item></rss>')).toMatchObject({dialect: 'rss', itemCount: 2, emptyItems: [0]});
+	});
+
 	it('hides Atom dates, links and content from rss-parser under their own names', () => {
 		const repaired = repairXml('<feed><link/><entry><updated>yesterday</updated><link rel="x"/><content>c</content></entry></feed>');
 		expect(repaired).toBe(
@@ -114,6 +133,15 @@ describe('hostile and broken documents', () => {
 		expect(feed.title).toBe('Innocent &secret;');
 		expect(feed.items[0]?.title?.value).toBe('Read &secret; please');
 		expect(feed.items[0]?.content?.value).toBe('&secret;&quoted;');
+	});
+
+	it('does not process a DOCTYPE, entity bomb or external entity written inside the document', async () => {
+		const feed = await parseXmlFeed(
+			'<rss version="2.0"><channel><title>T</title><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY s SYSTEM "file:///etc/passwd">]><item><title>&b; &s;</title></item></channel></rss>',
+		);
+		expect(feed.items).toHaveLength(1);
+		expect(feed.items[0]?.title?.value).toBe('&b; &s;');
+		expect(JSON.stringify(feed)).not.toMatch(/aaaa|root:/);
 	});
 
 	it('rejects nesting deeper than the limit with a clear error instead of overflowing the stack', async () => {
