@@ -21,14 +21,16 @@ export type OpenElement = {
 export type StartTagContext = {dialect: XmlDialect; isRoot: boolean; isItem: boolean; parent: OpenElement | undefined; selfClosing: boolean};
 
 /**
- * What a start tag outside inline xhtml becomes, given `rest` (the tag after its name, attributes
- * already repaired), and how its end tag will be written (recorded on `element`): the RSS
- * structure of feed-structure.ts, then the names of element-names.ts and rss-parser-names.ts.
+ * What a start tag outside inline xhtml becomes, given the tag with its attributes already
+ * repaired, and how its end tag will be written (recorded on `element`): the RSS structure of
+ * feed-structure.ts, then the names of element-names.ts and rss-parser-names.ts. The tag itself
+ * when nothing changes.
  */
-export function writeStartTag(element: OpenElement, rest: string, context: StartTagContext): string {
+export function writeStartTag(element: OpenElement, tag: string, context: StartTagContext): string {
 	const {dialect, isRoot, isItem, parent, selfClosing} = context;
 	if (dialect === 'rss' && !selfClosing && (isRoot || (element.canonical === 'channel' && parent?.feedLevel))) {
 		element.feedLevel = true;
+		const rest = tag.slice(1 + element.name.length);
 		if (!isRoot) {
 			element.output = '';
 			return channelAttributes(rest);
@@ -38,9 +40,10 @@ export function writeStartTag(element: OpenElement, rest: string, context: Start
 		return root.start;
 	}
 	const renamed = renameForRssParser(dialect, parent?.canonical, element.canonical) ?? element.canonical;
-	if (renamed !== element.name) element.output = renamed;
 	const marker = dialect === 'atom' && (isRoot || isItem) ? ` ${ATOM_MARKER}` : '';
-	return `<${renamed}${marker}${rest}`;
+	if (renamed === element.name && marker === '') return tag;
+	if (renamed !== element.name) element.output = renamed;
+	return `<${renamed}${marker}${tag.slice(1 + element.name.length)}`;
 }
 
 /** How the end tag of `element` is written, given the tag as written and its name. */

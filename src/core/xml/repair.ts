@@ -203,9 +203,8 @@ class XmlRepairer {
 			this.skipping = {depth: this.stack.length + 1};
 		}
 		const repaired = scope.canonicalAttributes(this.characters.repairedTag(tag, index, end));
-		const rest = repaired.slice(1 + name.length);
 		const element: OpenElement = {name, canonical, scope};
-		let output = writeStartTag(element, rest, {dialect: this.dialect, isRoot, isItem, parent, selfClosing});
+		let output = writeStartTag(element, repaired, {dialect: this.dialect, isRoot, isItem, parent, selfClosing});
 		const capture = !selfClosing && !this.skipping && startsCapture(this.dialect, parent?.canonical, canonical, tag);
 		if (!selfClosing) this.push(element);
 		if (capture) {
