@@ -87,6 +87,14 @@ export function jsonFeedKind(value: unknown): JsonFeedKind | null {
 
 type ItemReader = (object: JsonObject) => RawItem;
 
+/** A wholly empty item: nothing in it but null, blank strings and empty lists or objects. */
+function isBlank(value: unknown, depth = 0): boolean {
+	if (value === null || value === undefined) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (typeof value !== 'object' || depth > 8) return false;
+	return Object.values(value).every((child) => isBlank(child, depth + 1));
+}
+
 function readItems(list: unknown[], readItem: ItemReader, options: ParseJsonFeedOptions, warnings: string[]): RawItem[] {
 	const max = Math.max(0, Math.floor(options.maxItems ?? DEFAULT_MAX_ITEMS));
 	let entries = list;
@@ -96,13 +104,16 @@ function readItems(list: unknown[], readItem: ItemReader, options: ParseJsonFeed
 	}
 	const items: RawItem[] = [];
 	let notObjects = 0;
+	let empty = 0;
 	for (const entry of entries) {
-		if (isObject(entry)) items.push(readItem(entry));
-		else notObjects++;
+		if (!isObject(entry)) notObjects++;
+		else if (isBlank(entry)) empty++;
+		else items.push(readItem(entry));
 	}
 	if (notObjects > 0) {
 		warnings.push(`${notObjects} ${notObjects === 1 ? 'item was' : 'items were'} skipped: not a JSON object`);
 	}
+	if (empty > 0) warnings.push(`${empty} empty ${empty === 1 ? 'item was' : 'items were'} skipped`);
 	return items;
 }
 
@@ -135,22 +146,32 @@ function readSimpleItem(object: JsonObject): RawItem {
 	};
 }
 
+function kindOfValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (isObject(value)) return 'an object';
+	return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
 function parseJsonFeedObject(object: JsonObject, options: ParseJsonFeedOptions): RawFeed {
 	const warnings: string[] = [];
 	const list = field(object, 'items');
-	if (!Array.isArray(list)) warnings.push('JSON Feed has no "items" list');
+	if (list === undefined) throw new FeedError('not a feed: the JSON Feed has no "items" list');
+	if (!Array.isArray(list)) throw new FeedError(`not a feed: the JSON Feed's "items" is ${kindOfValue(list)}, not a list`);
 	const feedAuthor = jsonFeedAuthors(object);
 	const homePage = stringField(object, 'home_page_url');
 	return {
 		title: stringField(object, 'title'),
 		link: homePage,
 		base: homePage === undefined ? stringField(object, 'feed_url') : undefined,
-		items: readItems(Array.isArray(list) ? list : [], (item) => readJsonFeedItem(item, feedAuthor), options, warnings),
+		items: readItems(list, (item) => readJsonFeedItem(item, feedAuthor), options, warnings),
 		warnings,
 	};
 }
 
-/** Reads an already parsed JSON value as a feed; throws FeedError when it has neither known shape. */
+/**
+ * Reads an already parsed JSON value as a feed; throws FeedError when it has neither known shape,
+ * or is a JSON Feed without a list of items.
+ */
 export function parseJsonFeed(value: unknown, options: ParseJsonFeedOptions = {}): RawFeed {
 	const kind = jsonFeedKind(value);
 	if (kind === 'json-feed' && isObject(value)) return parseJsonFeedObject(value, options);

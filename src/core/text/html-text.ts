@@ -137,7 +137,38 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
 	options: {uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 2},
 }));
 
-const skipped = ['audio', 'embed', 'iframe', 'object', 'svg', 'template', 'video'].map((selector) => ({
+function textOf(node: DomNode): string {
+	if (node.type === 'text') return node.data ?? '';
+	return (node.children ?? []).map(textOf).join('');
+}
+
+/** The texts of the <title> and <desc> elements inside an SVG graphic, in document order. */
+function svgTexts(node: DomNode, into: string[]): string[] {
+	for (const child of node.children ?? []) {
+		if (child.type !== 'tag') continue;
+		if (child.name === 'title' || child.name === 'desc') {
+			const text = textOf(child).replace(/\s+/g, ' ').trim();
+			if (text) into.push(text);
+		} else {
+			svgTexts(child, into);
+		}
+	}
+	return into;
+}
+
+// An inline graphic shows as what it says about itself (its title and description), one per line.
+const formatSvg: FormatCallback = (elem, _walk, builder) => {
+	const texts = svgTexts(elem, []);
+	if (texts.length === 0) return;
+	builder.openBlock({leadingLineBreaks: 1});
+	texts.forEach((text, index) => {
+		if (index > 0) builder.addLineBreak();
+		builder.addInline(text, {noWordTransform: true});
+	});
+	builder.closeBlock({trailingLineBreaks: 1});
+};
+
+const skipped = ['audio', 'embed', 'iframe', 'object', 'template', 'video'].map((selector) => ({
 	selector,
 	format: 'skip',
 }));
@@ -152,6 +183,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 		bulletList: formatUnorderedList,
 		numberedList: formatOrderedList,
 		readableTable: formatTable,
+		svgText: formatSvg,
 	},
 	selectors: [
 		{
@@ -165,6 +197,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 		{selector: 'table', format: 'readableTable', options: {uppercaseHeaderCells: false, maxColumnWidth: 40, colSpacing: 2}},
 		{selector: 'hr', options: {length: 20}},
 		{selector: 'figcaption', format: 'block'},
+		{selector: 'svg', format: 'svgText'},
 		...headings,
 		...skipped,
 	],
