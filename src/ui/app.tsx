@@ -2,7 +2,6 @@ import {Box, useApp} from 'ink';
 import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
-import {sourcesOfArticle} from '../load/source-of-article.js';
 import type {ReaderStore} from '../store/types.js';
 import {countArticles} from './chrome/article-counts.js';
 import {Header} from './chrome/header.js';
@@ -83,7 +82,7 @@ export function ReaderApp(props: ReaderAppProps) {
 	const handlers = useMemo<ReaderHandlers>(
 		() => ({
 			quit,
-			refresh: article => loader.refresh(article === undefined ? undefined : sourcesOfArticle(loader.snapshot(), article.id)),
+			refresh: article => loader.refresh(article === undefined ? undefined : loader.sourcesOf(article.id)),
 		}),
 		[quit, loader],
 	);

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {FeedError} from '../../../src/core/feed-error.js';
-import {WRONG_SHAPE_MESSAGE, jsonFeedKind, parseJsonFeed, parseJsonText} from '../../../src/core/json/parse-json-feed.js';
+import {WRONG_SHAPE_MESSAGE, jsonFeedKind, parseJsonFeed} from '../../../src/core/json/parse-json-feed.js';
+import {parseJsonText} from '../../../src/core/json/parse-json-text.js';
 
 const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/json/${name}`, import.meta.url), 'utf8'));
 
