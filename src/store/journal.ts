@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {toChange, type Change} from './state/change.js';
+import {applyChange, toChange, type Change} from './state/change.js';
+import type {StoredState} from './state/stored-state.js';
 
 // The journal is an append-only file of changes (one JSON line each) beside the state file, shared by
 // every running instance. Appending is O(1) whatever the size of the state, which is what makes each
@@ -103,4 +104,17 @@ export function readChanges(file: string): Change[] {
 	}
 
 	return changes;
+}
+
+/** Applies every journal (changes not compacted yet, from any instance) to `state`; returns how many. */
+export function replayJournals(dir: string, state: StoredState): number {
+	let replayed = 0;
+	for (const journal of journalFiles(dir)) {
+		for (const change of readChanges(journal)) {
+			applyChange(state, change);
+			replayed++;
+		}
+	}
+
+	return replayed;
 }
