@@ -21,26 +21,31 @@ function sameFile(a: fs.Stats, b: fs.Stats): boolean {
  * and an append that raced with that rename may have landed in the renamed file after it was read.
  * So after writing, the file we wrote to is compared with what the journal path names now; if they
  * differ the change is appended again to the new journal. Changes are idempotent, so a duplicate is
- * harmless while a lost change is not.
+ * harmless while a lost change is not. Returns how many bytes were appended.
  */
-export function appendChange(dir: string, change: Change): void {
+export function appendChange(dir: string, change: Change): number {
 	const journal = path.join(dir, JOURNAL_NAME);
 	const line = `${JSON.stringify(change)}\n`;
+	const bytes = Buffer.byteLength(line);
+	let appended = 0;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const fd = fs.openSync(journal, 'a', 0o600);
 		try {
 			fs.writeFileSync(fd, line);
+			appended += bytes;
 			const written = fs.fstatSync(fd);
 			let current: fs.Stats | undefined;
 			try {
 				current = fs.statSync(journal);
 			} catch {}
 
-			if (current && sameFile(current, written)) return;
+			if (current && sameFile(current, written)) break;
 		} finally {
 			fs.closeSync(fd);
 		}
 	}
+
+	return appended;
 }
 
 /** Every journal file in `dir`, oldest first: taken-over ones (from compactions) before the live one. */

@@ -11,7 +11,7 @@ import {createMemoryStore} from './memory-store.js';
 import {createPersistentStore} from './persistent-store.js';
 import {newerFileStore, openReadOnlyStore} from './read-only-store.js';
 import {copyStoredState, emptyStoredState} from './state/stored-state.js';
-import {acquireLock} from './state-lock.js';
+import {acquireLock, lockNotice, type LockAttempt} from './state-lock.js';
 import type {ReaderStore} from './types.js';
 
 export {PRUNE_READ_AFTER_MS} from './state/read-marks.js';
@@ -24,6 +24,11 @@ export type OpenStoreOptions = {
 	compactWhenIdleMs?: number;
 	/** ...or at the latest this long after the first change it has not written. Default 20 s. */
 	compactAtLeastEveryMs?: number;
+	/**
+	 * When compaction cannot run (a lock that is never released), changes stop being saved once this
+	 * instance has added this much to the journal, with a notice. Default 8 MB (about 100,000 read marks).
+	 */
+	journalLimitBytes?: number;
 };
 
 /** How long opening waits for another instance's compaction before reading without the lock. */
@@ -34,17 +39,21 @@ const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => number): ReaderStore {
 	ensureConfigDir(dir);
-	let release: (() => void) | undefined;
+	let lock: LockAttempt | undefined;
 	try {
 		// The lock makes the file and the journals one consistent snapshot (no compaction in between).
 		// If it stays busy, reading without it is still better than not starting.
-		release = acquireLock(dir, OPEN_LOCK_WAIT_MS);
+		lock = acquireLock(dir, OPEN_LOCK_WAIT_MS);
 		fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
 	} catch (error) {
-		release?.();
+		if (lock && 'release' in lock) lock.release();
 		if (READ_ONLY_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return openReadOnlyStore(dir, error, now);
 		throw error;
 	}
+
+	const release = 'release' in lock ? lock.release : undefined;
+	// A live flashnews here that holds it longer is compacting a large file: nothing to report.
+	const lockProblem = 'release' in lock || lock.local ? undefined : lockNotice(dir, lock);
 
 	try {
 		if (release) removeAbandonedTempFiles(dir);
@@ -53,7 +62,7 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 		const identity = fileIdentity(path.join(dir, STATE_FILE_NAME));
 		const file = openStateFile(dir);
 		const initial = file.takeInitial();
-		const notices: string[] = [];
+		const notices: string[] = lockProblem ? [lockProblem] : [];
 		let loaded;
 		try {
 			loaded = decodeFile(file.path, initial, now());
@@ -70,6 +79,8 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 			now,
 			compactWhenIdleMs: options.compactWhenIdleMs ?? 2000,
 			compactAtLeastEveryMs: options.compactAtLeastEveryMs ?? 20_000,
+			journalLimitBytes: options.journalLimitBytes ?? 8 * 1024 * 1024,
+			lockReported: lockProblem !== undefined,
 		};
 		// A migrated or recovered state replaces the file at the first compaction, unless another
 		// instance rewrote the file meanwhile: then that file is read again and nothing is lost.
