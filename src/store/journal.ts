@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {toChange, type Change} from './state/change.js';
+import {applyChange, toChange, type Change} from './state/change.js';
+import type {StoredState} from './state/stored-state.js';
 
 // The journal is an append-only file of changes (one JSON line each) beside the state file, shared by
 // every running instance. Appending is O(1) whatever the size of the state, which is what makes each
@@ -20,26 +21,31 @@ function sameFile(a: fs.Stats, b: fs.Stats): boolean {
  * and an append that raced with that rename may have landed in the renamed file after it was read.
  * So after writing, the file we wrote to is compared with what the journal path names now; if they
  * differ the change is appended again to the new journal. Changes are idempotent, so a duplicate is
- * harmless while a lost change is not.
+ * harmless while a lost change is not. Returns how many bytes were appended.
  */
-export function appendChange(dir: string, change: Change): void {
+export function appendChange(dir: string, change: Change): number {
 	const journal = path.join(dir, JOURNAL_NAME);
 	const line = `${JSON.stringify(change)}\n`;
+	const bytes = Buffer.byteLength(line);
+	let appended = 0;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const fd = fs.openSync(journal, 'a', 0o600);
 		try {
 			fs.writeFileSync(fd, line);
+			appended += bytes;
 			const written = fs.fstatSync(fd);
 			let current: fs.Stats | undefined;
 			try {
 				current = fs.statSync(journal);
 			} catch {}
 
-			if (current && sameFile(current, written)) return;
+			if (current && sameFile(current, written)) break;
 		} finally {
 			fs.closeSync(fd);
 		}
 	}
+
+	return appended;
 }
 
 /** Every journal file in `dir`, oldest first: taken-over ones (from compactions) before the live one. */
@@ -103,4 +109,17 @@ export function readChanges(file: string): Change[] {
 	}
 
 	return changes;
+}
+
+/** Applies every journal (changes not compacted yet, from any instance) to `state`; returns how many. */
+export function replayJournals(dir: string, state: StoredState): number {
+	let replayed = 0;
+	for (const journal of journalFiles(dir)) {
+		for (const change of readChanges(journal)) {
+			applyChange(state, change);
+			replayed++;
+		}
+	}
+
+	return replayed;
 }

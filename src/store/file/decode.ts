@@ -82,9 +82,10 @@ function counted(state: StoredState): string {
  * Turns what conf read into state. A damaged file is never dropped silently: it is copied aside first,
  * whatever can be salvaged is kept, and the notice says where the original is. The caller rewrites
  * the file, atomically, right after. A file whose state version is not exactly a known one is treated
- * the same way. Throws NewerSchemaError for a file from a newer version.
+ * the same way. `readOnly`: nothing will be written, so the file itself stays as it is and is not
+ * copied. Throws NewerSchemaError for a file from a newer version.
  */
-export function decodeFile(file: string, content: FileContent, now: number): DecodedFile {
+export function decodeFile(file: string, content: FileContent, now: number, options: {readOnly?: boolean} = {}): DecodedFile {
 	if (content.status === 'missing') return {state: emptyStoredState(), needsWrite: false};
 	const raw = content.status === 'ok' && isPlainObject(content.data) ? content.data : undefined;
 	if (raw && Object.keys(raw).length === 0) return {state: emptyStoredState(), needsWrite: false};
@@ -97,22 +98,18 @@ export function decodeFile(file: string, content: FileContent, now: number): Dec
 		problem = error.message;
 	}
 
+	const keptAt = () => (options.readOnly ? 'the file is left as it is' : `the original file is kept at ${backUpDamagedFile(file, now)}`);
 	if (migration) {
 		const {state, dropped} = decodeState(migration.data);
 		if (dropped === 0) return {state, needsWrite: migration.migrated};
-		const backup = backUpDamagedFile(file, now);
 		return {
 			state,
 			needsWrite: true,
-			notice: `${dropped} unreadable entr${dropped === 1 ? 'y' : 'ies'} in ${file} were skipped; the original file is kept at ${backup}`,
+			notice: `${dropped} unreadable entr${dropped === 1 ? 'y' : 'ies'} in ${file} were skipped; ${keptAt()}`,
 		};
 	}
 
-	const backup = backUpDamagedFile(file, now);
+	const kept = keptAt();
 	const state = recoverState(content.status === 'corrupt' ? content.text : JSON.stringify(content.data));
-	return {
-		state,
-		needsWrite: true,
-		notice: `${file} ${problem}: recovered ${counted(state)}; the original file is kept at ${backup}`,
-	};
+	return {state, needsWrite: true, notice: `${file} ${problem}: recovered ${counted(state)}; ${kept}`};
 }
