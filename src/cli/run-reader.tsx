@@ -4,7 +4,16 @@ import type {Loader} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
 import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
+import {clipboardSequence, hyperlinksEnabled} from '../present/terminal-links.js';
 import {ReaderApp} from '../ui/app.js';
+import type {LinkHandlers} from '../ui/links/link-handlers.js';
+import {openInBrowser} from './links/open-link.js';
+
+const links: LinkHandlers = {
+	open: url => openInBrowser(url),
+	// Between two of Ink's frames; the sequence moves no cursor, so the frame stays as drawn.
+	copy: text => void process.stdout.write(clipboardSequence(text)),
+};
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
 export async function runReader(loader: Loader, store: ReaderStore): Promise<FeedResult[]> {
@@ -12,7 +21,7 @@ export async function runReader(loader: Loader, store: ReaderStore): Promise<Fee
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
 	enterAlternateScreen();
-	const app = render(<ReaderApp loader={loader} store={store} />, {
+	const app = render(<ReaderApp loader={loader} store={store} links={links} hyperlinks={hyperlinksEnabled()} />, {
 		exitOnCtrlC: true,
 		maxFps: 60,
 	});

@@ -12,6 +12,7 @@ import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
+import type {LinkHandlers} from './links/link-handlers.js';
 import {readerLayout} from './layout/reader-layout.js';
 import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
@@ -29,6 +30,12 @@ export type ReaderAppProps = {
 	theme?: Theme;
 	/** Which keys do what; defaults to the built-in bindings table. */
 	keymap?: Keymap;
+	/** Opens links in the browser and copies them; without them `o` says it cannot. */
+	links?: LinkHandlers;
+	/** Draw links in the article view as OSC 8 hyperlinks; off unless asked for. */
+	hyperlinks?: boolean;
+	/** Lines for the status line from before the reader started (mistakes in the config file). */
+	notices?: readonly string[];
 };
 
 const defaultKeymap = createKeymap();
@@ -76,7 +83,7 @@ export function ReaderApp(props: ReaderAppProps) {
 		exit();
 	}, [store, exit]);
 	const [initialArticles] = useState(() => loader.snapshot().articles);
-	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
+	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles, props.links);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useLoader(loader, initialArticles, onArticles);
 	useReaderInput(current, dispatch, keymap);
@@ -99,10 +106,11 @@ export function ReaderApp(props: ReaderAppProps) {
 					store={store}
 					theme={theme}
 					emptyText={loading.pending > 0 ? 'Loading…' : 'No articles.'}
+					hyperlinks={props.hyperlinks ?? false}
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine segments={statusSegments(state.message, loading, store.notices)} width={columns} theme={theme} />
+				<StatusLine segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices])} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
 				<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />

@@ -38,6 +38,9 @@ export type ReaderEffect =
 	| {type: 'markRead'; article: Article}
 	| {type: 'toggleRead'; article: Article}
 	| {type: 'toggleBookmark'; article: Article}
+	/** A URL already checked to be http, https or mailto (src/core/links/openable-url.ts). */
+	| {type: 'openLink'; url: string}
+	| {type: 'copyLink'; url: string}
 	| {type: 'quit'};
 
 export type StepResult = {state: ReaderState; effects: ReaderEffect[]};

@@ -1,6 +1,7 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
+import {NO_LINK_HANDLERS, type LinkHandlers} from '../links/link-handlers.js';
 import {step, type ReaderAction} from './reader-reducer.js';
 import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-state.js';
 
@@ -12,7 +13,10 @@ export type ReaderController = {
 	current(): ReaderState;
 };
 
-function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): void {
+/** What performing effects needs besides the store. */
+type Outside = {onQuit(): void; links: LinkHandlers; report(message: string): void};
+
+function perform(effect: ReaderEffect, store: ReaderStore, outside: Outside): void {
 	switch (effect.type) {
 		case 'markRead':
 			store.setRead(effect.article.id, true);
@@ -23,8 +27,17 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 		case 'toggleBookmark':
 			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
 			return;
+		case 'openLink':
+			void outside.links.open(effect.url).then(
+				problem => problem !== null && outside.report(problem),
+				(error: unknown) => outside.report(`could not open the link: ${error instanceof Error ? error.message : String(error)}`),
+			);
+			return;
+		case 'copyLink':
+			outside.links.copy(effect.url);
+			return;
 		case 'quit':
-			onQuit();
+			outside.onQuit();
 	}
 }
 
@@ -39,14 +52,17 @@ export function useReaderState(
 	env: ReaderEnv,
 	onQuit: () => void,
 	initialArticles: readonly Article[] = [],
+	links: LinkHandlers = NO_LINK_HANDLERS,
 ): ReaderController {
 	const [state, setState] = useState(() => initialReaderState(initialArticles));
 	const stateRef = useRef(state);
 	const envRef = useRef(env);
 	const onQuitRef = useRef(onQuit);
+	const linksRef = useRef(links);
 	useLayoutEffect(() => {
 		envRef.current = env;
 		onQuitRef.current = onQuit;
+		linksRef.current = links;
 	});
 
 	const dispatch = useCallback(
@@ -54,7 +70,12 @@ export function useReaderState(
 			const result = step(stateRef.current, action, envRef.current);
 			stateRef.current = result.state;
 			setState(result.state);
-			for (const effect of result.effects) perform(effect, store, () => onQuitRef.current());
+			const outside: Outside = {
+				onQuit: () => onQuitRef.current(),
+				links: linksRef.current,
+				report: message => dispatch({type: 'showMessage', message}),
+			};
+			for (const effect of result.effects) perform(effect, store, outside);
 		},
 		[store],
 	);
