@@ -6,7 +6,10 @@ import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js'
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import {clipboardSequence, hyperlinksEnabled} from '../present/terminal-links.js';
 import {ReaderApp} from '../ui/app.js';
+import {createKeymap} from '../ui/keys/keymap.js';
 import type {LinkHandlers} from '../ui/links/link-handlers.js';
+import {createTheme} from '../present/theme.js';
+import {DEFAULT_SETTINGS, type UserSettings} from './settings/load-settings.js';
 import {openInBrowser} from './links/open-link.js';
 
 const links: LinkHandlers = {
@@ -16,15 +19,26 @@ const links: LinkHandlers = {
 };
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
-export async function runReader(loader: Loader, store: ReaderStore): Promise<FeedResult[]> {
+export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {
 	await layoutEngineReady();
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
 	enterAlternateScreen();
-	const app = render(<ReaderApp loader={loader} store={store} links={links} hyperlinks={hyperlinksEnabled()} />, {
-		exitOnCtrlC: true,
-		maxFps: 60,
-	});
+	const app = render(
+		<ReaderApp
+			loader={loader}
+			store={store}
+			keymap={createKeymap(settings.bindings)}
+			theme={createTheme({spec: settings.themeSpec})}
+			notices={settings.problems}
+			links={links}
+			hyperlinks={hyperlinksEnabled()}
+		/>,
+		{
+			exitOnCtrlC: true,
+			maxFps: 60,
+		},
+	);
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		store.close();
