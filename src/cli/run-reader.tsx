@@ -19,6 +19,12 @@ const links: LinkHandlers = {
 };
 
 /** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
+/** The status line has room for about one message: with several, it first says how many and where the rest go. */
+function settingsNotices(problems: readonly string[]): string[] {
+	if (problems.length <= 1) return [...problems];
+	return [`${problems.length} mistakes in config.toml (all listed when the reader closes):`, ...problems];
+}
+
 export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {
 	await layoutEngineReady();
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
@@ -30,7 +36,7 @@ export async function runReader(loader: Loader, store: ReaderStore, settings: Us
 			store={store}
 			keymap={createKeymap(settings.bindings)}
 			theme={createTheme({spec: settings.themeSpec})}
-			notices={settings.problems}
+			notices={settingsNotices(settings.problems)}
 			links={links}
 			hyperlinks={hyperlinksEnabled()}
 		/>,

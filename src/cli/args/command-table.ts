@@ -56,7 +56,7 @@ export const ENVIRONMENT: ReadonlyArray<[string, string]> = [
 	['FLASHNEWS_CONFIG_DIR', 'Where state lives, when --config-dir is not given'],
 	['FLASHNEWS_CACHE_DIR', 'Where cached feeds and a start-up code cache live; safe to delete'],
 	['BROWSER', 'Browsers for o, tried in order (a:b); %s is the URL, else it goes last'],
-	['FLASHNEWS_HYPERLINKS', '0 or 1: draw links as clickable OSC 8 hyperlinks (default: on, off for TERM=dumb/linux)'],
+	['FLASHNEWS_HYPERLINKS', 'OSC 8 clickable links: 0 off, 1 on (default on unless TERM is dumb or linux)'],
 	['XDG_CONFIG_HOME, XDG_CACHE_HOME', 'The usual bases of those two (absolute paths only)'],
 ];
 
