@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {locator, parseSettings} from '../../../src/present/settings/settings-file.js';
 import {defaultBindings} from '../../../src/ui/keys/bindings.js';
@@ -84,5 +85,14 @@ describe('rebinding keys', () => {
 		expect(readKey('é')).toBe('é');
 		expect(readKey('PageUp')).toBe('pageup');
 		expect(readKey('ctrl+c')).toBeUndefined();
+	});
+});
+
+describe('the README', () => {
+	it('names every command a config file may rebind', () => {
+		const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+		const section = readme.slice(readme.indexOf('## Make it yours'), readme.indexOf('## Sources and formats'));
+		const missing = defaultBindings.map(binding => binding.command).filter(command => !section.includes(`\`${command}\``));
+		expect(missing).toEqual([]);
 	});
 });
