@@ -22,7 +22,7 @@ const links: LinkHandlers = {
 /** The status line has room for about one message: with several, it first says how many and where the rest go. */
 function settingsNotices(problems: readonly string[]): string[] {
 	if (problems.length <= 1) return [...problems];
-	return [`${problems.length} mistakes in config.toml (all listed when the reader closes):`, ...problems];
+	return [`${problems.length} mistakes in config.toml, all listed when the reader closes;`, ...problems];
 }
 
 export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {

@@ -129,7 +129,7 @@ describe.skipIf(!hasTmux())('the config file in a real terminal', () => {
 		const dir = configDir();
 		writeFileSync(path.join(dir, 'config.toml'), EVERY_MISTAKE);
 		const app = start(['--config-dir', dir], {thenPrint: 'reader closed'});
-		const first = await app.waitFor('6 mistakes in config.toml (all listed when the reader closes): config.toml line 12');
+		const first = await app.waitFor('6 mistakes in config.toml, all listed when the reader closes;  config.toml line 12');
 		expect(first).toMatch(/\d+ articles/);
 
 		app.press('H');
