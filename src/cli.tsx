@@ -9,6 +9,8 @@ import {addCommand} from './cli/commands/add.js';
 import {exportCommand, importCommand, removeCommand} from './cli/commands/subscriptions.js';
 import {resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
+import {loadSettings} from './cli/settings/load-settings.js';
+import {keyLabel} from './ui/keys/key-names.js';
 import {openStore} from './store/open-store.js';
 
 let debug = false;
@@ -39,7 +41,10 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 		return 2;
 	}
 	if ('help' in args) {
-		writeOut(args.help);
+		const settings = loadSettings(resolveConfigDir(args.configDir));
+		for (const problem of settings.problems) warn(problem);
+		const helpKey = settings.bindings.find(binding => binding.command === 'help')?.keys[0];
+		writeOut(args.help(helpKey === undefined ? undefined : keyLabel(helpKey)));
 		return 0;
 	}
 	if ('version' in args) {

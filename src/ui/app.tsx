@@ -13,6 +13,7 @@ import {useLoader} from './hooks/use-loader.js';
 import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
+import {NO_LINK_HANDLERS, type LinkHandlers} from './links/link-handlers.js';
 import {readerLayout} from './layout/reader-layout.js';
 import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
@@ -30,6 +31,12 @@ export type ReaderAppProps = {
 	theme?: Theme;
 	/** Which keys do what; defaults to the built-in bindings table. */
 	keymap?: Keymap;
+	/** Opens links in the browser and copies them; without them `o` says it cannot. */
+	links?: LinkHandlers;
+	/** Draw links in the article view as OSC 8 hyperlinks; off unless asked for. */
+	hyperlinks?: boolean;
+	/** Lines for the status line from before the reader started (mistakes in the config file). */
+	notices?: readonly string[];
 };
 
 const defaultKeymap = createKeymap();
@@ -83,8 +90,9 @@ export function ReaderApp(props: ReaderAppProps) {
 		() => ({
 			quit,
 			refresh: article => loader.refresh(article === undefined ? undefined : loader.sourcesOf(article.id)),
+			links: props.links ?? NO_LINK_HANDLERS,
 		}),
-		[quit, loader],
+		[quit, loader, props.links],
 	);
 	const {state, dispatch, current} = useReaderState(store, env, handlers, initialArticles);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
@@ -110,10 +118,11 @@ export function ReaderApp(props: ReaderAppProps) {
 					store={store}
 					theme={theme}
 					emptyText={loading.pending > 0 ? 'Loading…' : 'No articles.'}
+					hyperlinks={props.hyperlinks ?? false}
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine segments={statusSegments(state.message, loading, store.notices, spinner)} width={columns} theme={theme} />
+				<StatusLine segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices], spinner)} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
 				<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />

@@ -55,11 +55,14 @@ export const ENVIRONMENT: ReadonlyArray<[string, string]> = [
 	['NO_COLOR', 'No colours (bold and inverse stay)'],
 	['FLASHNEWS_CONFIG_DIR', 'Where state lives, when --config-dir is not given'],
 	['FLASHNEWS_CACHE_DIR', 'Where cached feeds and a start-up code cache live; safe to delete'],
+	['BROWSER', 'Browsers for o, tried in order (a:b); %s is the URL, else it goes last'],
+	['FLASHNEWS_HYPERLINKS', 'OSC 8 clickable links: 0 off, 1 on (default on unless TERM is dumb or linux)'],
 	['XDG_CONFIG_HOME, XDG_CACHE_HOME', 'The usual bases of those two (absolute paths only)'],
 ];
 
 export const FILES: ReadonlyArray<[string, string]> = [
 	['$XDG_CONFIG_HOME/flashnews/config.json', 'Read marks, bookmarks and subscriptions (~/.config when unset)'],
+	['$XDG_CONFIG_HOME/flashnews/config.toml', 'Your keys and colours, if you write one (see the README)'],
 	['$XDG_CACHE_HOME/flashnews/feeds/', 'The last good copy of each subscription (~/.cache when unset)'],
 	['$XDG_CACHE_HOME/flashnews/code/', 'A code cache that speeds up start-up'],
 ];

@@ -6,7 +6,7 @@ function table(rows: ReadonlyArray<readonly [string, string]>): string {
 }
 
 /** --help: commands, options, environment, files and exit codes, all from the command table. */
-export function helpText(description: string): string {
+export function helpText(description: string, helpKey = '?'): string {
 	const commands = table(COMMANDS.map(command => [`flashnews ${command.usage}`, command.summary]));
 	const options = table(OPTIONS.map(option => [`${option.short ? `-${option.short}, ` : ''}--${option.name}${option.value ? ` ${option.value}` : ''}`, option.description]));
 	return `${description}
@@ -31,6 +31,6 @@ ${table(FILES)}
 Exit status
 ${table(EXIT_CODES.map(([code, meaning]) => [String(code), meaning]))}
 
-Keys: press ? inside the reader.
+Keys: press ${helpKey} inside the reader; change them and the colours in config.toml.
 `;
 }

@@ -26,7 +26,10 @@ const parserOptions = Object.fromEntries(
 const COMMAND_NAMES = new Set<string>(COMMANDS.map(command => command.name).filter(name => name !== 'read'));
 
 /** Node's own parser (util.parseArgs), strict; then each command's own arguments and options. */
-export function parseArgs(argv: string[]): CliArgs | {help: string} | {version: string} {
+/** --help: the page, made once the user's own help key is known, and where to look for it. */
+export type HelpRequest = {help: (helpKey?: string) => string; configDir: string | undefined};
+
+export function parseArgs(argv: string[]): CliArgs | HelpRequest | {version: string} {
 	let parsed;
 	try {
 		parsed = parseArgv({args: argv, options: parserOptions, allowPositionals: true, strict: true});
@@ -35,7 +38,10 @@ export function parseArgs(argv: string[]): CliArgs | {help: string} | {version: 
 	}
 	const values = parsed.values as Partial<Record<OptionName, string | boolean>>;
 	const positionals = parsed.positionals;
-	if (values.help) return {help: helpText(packageJson.description)};
+	if (values.help) {
+		const configDir = typeof values['config-dir'] === 'string' ? values['config-dir'] : undefined;
+		return {help: helpKey => helpText(packageJson.description, helpKey), configDir};
+	}
 	if (values.version) return {version: packageJson.version};
 
 	const first = positionals[0];

@@ -3,6 +3,7 @@ import {readSources} from '../feed-sources.js';
 import {warn} from '../output.js';
 import {printJson, printPlain} from '../print-articles.js';
 import {reportProblems} from '../report-problems.js';
+import {loadSettings} from '../settings/load-settings.js';
 import type {CommandContext, ExitStatus} from './context.js';
 
 /** `flashnews [SOURCE...]`: the reader on a terminal, else the articles printed. */
@@ -18,7 +19,10 @@ export async function readCommand(context: CommandContext): Promise<ExitStatus> 
 
 	if (context.interactive) {
 		const {runReader} = await import('../run-reader.js');
-		const failures = await runReader(loader, store);
+		const settings = loadSettings(context.configDir);
+		const failures = await runReader(loader, store, settings);
+		// The status line showed them; here they stay in the scrollback.
+		for (const problem of settings.problems) warn(problem);
 		try {
 			context.onReaderClosed();
 		} catch {

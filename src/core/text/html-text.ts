@@ -173,7 +173,8 @@ const skipped = ['audio', 'embed', 'iframe', 'object', 'template', 'video'].map(
 	format: 'skip',
 }));
 
-const CONVERTER_OPTIONS: HtmlToTextOptions = {
+/** How bodies convert; src/core/text/linked-text.ts reuses it with numbered links. */
+export const CONVERTER_OPTIONS: HtmlToTextOptions = {
 	wordwrap: false,
 	// HTML whitespace plus no-break spaces: `&nbsp;&nbsp;` padding is layout, not content.
 	whitespaceCharacters: ' \t\r\n\f\u200b\u00a0',
@@ -210,14 +211,19 @@ function convertHtml(html: string, base: string | undefined): string {
 	return converter(html, {base});
 }
 
-function crudeHtmlToText(html: string): string {
+export function crudeHtmlToText(html: string): string {
 	return decodeHTMLStrict(html.replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n').replace(/<[^<>]*>/g, ''));
 }
 
-function htmlBodyToText(value: string, base: string | undefined): string {
+/** A body's HTML as the converter takes it: cut to size, and unescaped where a feed escaped it. */
+export function prepareHtml(value: string): string {
 	let html = value.length > MAX_BODY_CHARS ? value.slice(0, MAX_BODY_CHARS) : value;
 	if (!html.includes('<') && ESCAPED_MARKUP.test(html)) html = decodeHTMLStrict(html);
-	html = html.replace(DOUBLE_ESCAPED_ENTITY, '&');
+	return html.replace(DOUBLE_ESCAPED_ENTITY, '&');
+}
+
+function htmlBodyToText(value: string, base: string | undefined): string {
+	const html = prepareHtml(value);
 	try {
 		return convertHtml(html, base);
 	} catch {
@@ -227,7 +233,7 @@ function htmlBodyToText(value: string, base: string | undefined): string {
 }
 
 /** No trailing spaces, no more than one blank line in a row, no blank lines at either end. */
-function normalizeLayout(text: string): string {
+export function normalizeLayout(text: string): string {
 	return text
 		.replace(/\u00A0/g, ' ')
 		.split('\n')

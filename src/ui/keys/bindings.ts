@@ -24,12 +24,15 @@ export const DETAIL_COMMANDS = [
 export const PICKER_COMMANDS = ['pickerDown', 'pickerUp', 'pickerFirst', 'pickerLast', 'pickerChoose', 'pickerCancel'] as const;
 /** Commands that work the same in the list and in the article ('global' bindings). */
 export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help', 'refreshFeed', 'refreshAll'] as const;
+/** Commands on a link of the selected or open article ('global' bindings; src/ui/links). */
+export const LINK_COMMANDS = ['openLink', 'copyLink'] as const;
 
 export type ListCommand = (typeof LIST_COMMANDS)[number];
 export type DetailCommand = (typeof DETAIL_COMMANDS)[number];
 export type PickerCommand = (typeof PICKER_COMMANDS)[number];
 export type ReaderCommand = (typeof READER_COMMANDS)[number];
-export type CommandId = ListCommand | DetailCommand | PickerCommand | ReaderCommand;
+export type LinkCommand = (typeof LINK_COMMANDS)[number];
+export type CommandId = ListCommand | DetailCommand | PickerCommand | ReaderCommand | LinkCommand;
 
 /** Where a binding applies; 'global' bindings work in the list and the article view (not the picker). */
 export type KeyContext = 'list' | 'detail' | 'picker' | 'global';
@@ -54,6 +57,7 @@ const COMMAND_CONTEXTS: ReadonlyArray<[KeyContext, readonly CommandId[]]> = [
 	['detail', DETAIL_COMMANDS],
 	['picker', PICKER_COMMANDS],
 	['global', READER_COMMANDS],
+	['global', LINK_COMMANDS],
 ];
 
 /** The context a command belongs to, whatever keys a table gives it. */
@@ -72,6 +76,10 @@ export function isDetailCommand(command: CommandId): command is DetailCommand {
 
 export function isPickerCommand(command: CommandId): command is PickerCommand {
 	return (PICKER_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export function isLinkCommand(command: CommandId): command is LinkCommand {
+	return (LINK_COMMANDS as readonly CommandId[]).includes(command);
 }
 
 export const defaultBindings: readonly KeyBinding[] = [
@@ -108,4 +116,7 @@ export const defaultBindings: readonly KeyBinding[] = [
 	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
 	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article'},
 	{command: 'refreshAll', context: 'global', keys: ['R'], description: 'Refresh every feed'},
+
+	{command: 'openLink', context: 'global', keys: ['o'], description: 'Open link in browser'},
+	{command: 'copyLink', context: 'global', keys: ['y'], description: 'Copy link'},
 ];

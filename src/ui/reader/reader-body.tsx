@@ -20,6 +20,7 @@ export type ReaderBodyProps = {
 	theme: Theme;
 	/** What the list says while it has no articles. */
 	emptyText: string;
+	hyperlinks?: boolean;
 };
 
 /** The screen whose keys the hint bar shows: the picker's, else the list's or the article's. */
@@ -29,7 +30,7 @@ export function hintScreen(state: ReaderState): KeyScreen {
 }
 
 /** The part between the header and the status line: the overlay on top, else the screen. */
-export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText}: ReaderBodyProps) {
+export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText, hyperlinks = false}: ReaderBodyProps) {
 	const {overlay, screen} = state;
 	const {columns, bodyRows} = layout;
 	if (overlay.kind === 'help') return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} />;
@@ -44,6 +45,7 @@ export function ReaderBody({state, layout, detailLayout, keymap, now, store, the
 				width={columns}
 				position={{index: state.cursor, total: state.visible.length}}
 				theme={theme}
+				hyperlinks={hyperlinks}
 			/>
 		);
 	}

@@ -1,7 +1,8 @@
 import type {Article} from '../../core/articles/article.js';
 import type {ArticleFilter} from '../../core/search/article-filter.js';
-import {detailReducer} from '../detail/detail-state.js';
-import {isDetailCommand, isListCommand, isPickerCommand, type CommandId, type PickerCommand} from '../keys/bindings.js';
+import {detailReducer, withoutLinkNumber} from '../detail/detail-state.js';
+import {isDetailCommand, isLinkCommand, isListCommand, isPickerCommand, type CommandId, type PickerCommand} from '../keys/bindings.js';
+import {linkCommand, typeLinkDigit} from '../links/link-commands.js';
 import {listReducer} from '../list/list-state.js';
 import {highlightedChoice, pickerReducer} from '../picker/picker-state.js';
 import {readerCommand} from './reader-commands.js';
@@ -12,7 +13,11 @@ export type ReaderAction =
 	/** A command from the bindings table; it goes to the screen or overlay that owns it. */
 	| {type: 'command'; command: CommandId}
 	| {type: 'closeOverlay'}
-	| {type: 'filterChosen'; filter: ArticleFilter};
+	| {type: 'filterChosen'; filter: ArticleFilter}
+	/** A digit typed in the article view, choosing a numbered link for the link commands. */
+	| {type: 'linkDigit'; digit: number}
+	/** Something the outside world reports for the status line (a browser that did not start). */
+	| {type: 'showMessage'; message: string};
 
 function withoutOverlay(state: ReaderState): ReaderState {
 	return {...state, overlay: NO_OVERLAY};
@@ -38,7 +43,9 @@ function pickerCommand(state: ReaderState, command: PickerCommand): ReaderState 
 }
 
 /** Sends a command to its screen's reducer; a list or article command on the other screen does nothing. */
-function routeCommand(state: ReaderState, command: CommandId, env: ReaderEnv): StepResult {
+function routeCommand(pending: ReaderState, command: CommandId, env: ReaderEnv): StepResult {
+	if (isLinkCommand(command)) return linkCommand(pending, command);
+	const state = withoutLinkNumber(pending);
 	if (isListCommand(command)) return state.screen.kind === 'list' ? listReducer(state, {type: command}, env) : only(state);
 	if (isDetailCommand(command)) return state.screen.kind === 'detail' ? detailReducer(state, {type: command}, env) : only(state);
 	if (isPickerCommand(command)) return only(pickerCommand(state, command));
@@ -60,6 +67,10 @@ export function step(state: ReaderState, action: ReaderAction, env: ReaderEnv): 
 			return only(withoutOverlay(state));
 		case 'command':
 			return routeCommand({...state, message: null}, action.command, env);
+		case 'linkDigit':
+			return typeLinkDigit({...state, message: null}, action.digit);
+		case 'showMessage':
+			return only({...state, message: action.message});
 	}
 }
 

@@ -40,6 +40,9 @@ export type ReaderEffect =
 	| {type: 'toggleBookmark'; article: Article}
 	/** Load again the feed of `article`, or every feed. */
 	| {type: 'refresh'; article?: Article}
+	/** A URL already checked to be http, https or mailto (src/core/links/openable-url.ts). */
+	| {type: 'openLink'; url: string}
+	| {type: 'copyLink'; url: string}
 	| {type: 'quit'};
 
 export type StepResult = {state: ReaderState; effects: ReaderEffect[]};

@@ -1,6 +1,7 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
+import type {LinkHandlers} from '../links/link-handlers.js';
 import {step, type ReaderAction} from './reader-reducer.js';
 import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-state.js';
 
@@ -16,9 +17,12 @@ export type ReaderController = {
 export type ReaderHandlers = {
 	quit(): void;
 	refresh(article?: Article): void;
+	links: LinkHandlers;
 };
 
-function perform(effect: ReaderEffect, store: ReaderStore, handlers: ReaderHandlers): void {
+type Outside = ReaderHandlers & {report(message: string): void};
+
+function perform(effect: ReaderEffect, store: ReaderStore, outside: Outside): void {
 	switch (effect.type) {
 		case 'markRead':
 			store.setRead(effect.article.id, true);
@@ -30,10 +34,19 @@ function perform(effect: ReaderEffect, store: ReaderStore, handlers: ReaderHandl
 			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
 			return;
 		case 'refresh':
-			handlers.refresh(effect.article);
+			outside.refresh(effect.article);
+			return;
+		case 'openLink':
+			void outside.links.open(effect.url).then(
+				problem => problem !== null && outside.report(problem),
+				(error: unknown) => outside.report(`could not open the link: ${error instanceof Error ? error.message : String(error)}`),
+			);
+			return;
+		case 'copyLink':
+			outside.links.copy(effect.url);
 			return;
 		case 'quit':
-			handlers.quit();
+			outside.quit();
 	}
 }
 
@@ -63,7 +76,8 @@ export function useReaderState(
 			const result = step(stateRef.current, action, envRef.current);
 			stateRef.current = result.state;
 			setState(result.state);
-			for (const effect of result.effects) perform(effect, store, handlersRef.current);
+			const outside: Outside = {...handlersRef.current, report: message => dispatch({type: 'showMessage', message})};
+			for (const effect of result.effects) perform(effect, store, outside);
 		},
 		[store],
 	);

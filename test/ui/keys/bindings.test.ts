@@ -35,6 +35,8 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 	pickerLast: true,
 	pickerChoose: true,
 	pickerCancel: true,
+	openLink: true,
+	copyLink: true,
 };
 const ALL_COMMANDS = Object.keys(EVERY_COMMAND) as CommandId[];
 
