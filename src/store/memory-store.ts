@@ -40,6 +40,17 @@ export function createMemoryStore(
 			else state.read.delete(id);
 			changed();
 		},
+		// Stand-in for the store branch's setReadMany, to be replaced by it at merge.
+		setReadMany(ids, read) {
+			const changedIds = ids.filter(id => read !== state.read.has(id));
+			const at = now();
+			for (const id of changedIds) {
+				if (read) state.read.set(id, at);
+				else state.read.delete(id);
+			}
+			if (changedIds.length > 0) changed();
+			return changedIds;
+		},
 		setBookmark(article: Article, bookmarked) {
 			if (bookmarked === state.bookmarks.has(article.id)) return;
 			if (bookmarked) state.bookmarks.set(article.id, {...article, savedAt: now()});

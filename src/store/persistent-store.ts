@@ -175,6 +175,14 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 			record(read ? {op: 'read', id, at: actionTime} : {op: 'unread', id});
 			view.setRead(id, read);
 		},
+		// Stand-in for the store branch's setReadMany (one journal line per batch), to be replaced by it
+		// at merge: one journal line per id here, and one notification for the batch.
+		setReadMany(ids: readonly string[], read: boolean) {
+			actionTime = now();
+			const changedIds = ids.filter(id => read !== view.isRead(id));
+			for (const id of changedIds) record(read ? {op: 'read', id, at: actionTime} : {op: 'unread', id});
+			return view.setReadMany(changedIds, read);
+		},
 		setBookmark(article: Article, bookmarked: boolean) {
 			if (bookmarked === view.isBookmarked(article.id)) return;
 			actionTime = now();

@@ -11,6 +11,8 @@ export type ReaderStore = {
 	isRead(id: string): boolean;
 	isBookmarked(id: string): boolean;
 	setRead(id: string, read: boolean): void;
+	/** Marks many at once (one notification); returns the ids whose mark changed. */
+	setReadMany(ids: readonly string[], read: boolean): string[];
 	/** Saves a snapshot of the article, or removes the bookmark. */
 	setBookmark(article: Article, bookmarked: boolean): void;
 	/** Newest first. */

@@ -1,10 +1,10 @@
 // Search as you type: an article matches when every word of the query occurs in its title, byline,
-// feed, section, categories or summary, ignoring case and accents ("kulture" finds "Kulturë").
+// feed, section, categories, summary or body, ignoring case and accents ("kulture" finds "Kulturë").
 // Each article's text is folded once, when the index is built; a query that extends the previous
 // one (the usual case while typing) only re-checks the previous matches, and deleting back to an
 // earlier query reuses its matches.
 import {decodeHTML} from 'entities';
-import type {Article} from '../articles/article.js';
+import type {Article, ArticleBody} from '../articles/article.js';
 
 const PLAIN_ASCII = /^[\u0000-\u007F]*$/;
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -23,9 +23,14 @@ function htmlWords(html: string): string {
 	return text.includes('&') ? decodeHTML(text) : text;
 }
 
-function searchText(article: Article): string {
-	const summary = article.summary.format === 'html' ? htmlWords(article.summary.value) : article.summary.value;
-	return foldForSearch([article.title, article.author ?? '', article.feed, article.section ?? '', article.categories.join(' '), summary].join('\n'));
+function bodyWords(body: ArticleBody): string {
+	return body.format === 'html' ? htmlWords(body.value) : body.value;
+}
+
+/** Everything an article is found by, folded: the text one article adds to the index. */
+export function searchText(article: Article): string {
+	const {title, author, feed, section, categories, summary, content} = article;
+	return foldForSearch([title, author ?? '', feed, section ?? '', categories.join(' '), bodyWords(summary), bodyWords(content)].join('\n'));
 }
 
 export type Search = {
@@ -49,9 +54,12 @@ function filterMatches(candidates: Int32Array, terms: string[], texts: readonly 
 	return found.subarray(0, count);
 }
 
-/** Builds the index of `articles` (once, here) and returns a searcher that remembers its queries. */
-export function createSearch(articles: readonly Article[]): Search {
-	const texts = articles.map(searchText);
+/**
+ * Builds the index of `articles` (once, here) and returns a searcher that remembers its queries.
+ * `textOf` gives each article's folded text: `searchText`, or a cache of it shared between searches.
+ */
+export function createSearch(articles: readonly Article[], textOf: (article: Article) => string = searchText): Search {
+	const texts = articles.map(article => textOf(article));
 	const everything = Int32Array.from(articles, (_, index) => index);
 	// The queries typed so far, each extending the one before it, with their matches.
 	const typed: {folded: string; matches: Int32Array}[] = [];

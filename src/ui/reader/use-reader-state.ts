@@ -23,6 +23,9 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 		case 'toggleBookmark':
 			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
 			return;
+		case 'setReadMany':
+			store.setReadMany(effect.ids, effect.read);
+			return;
 		case 'quit':
 			onQuit();
 	}

@@ -12,7 +12,7 @@ const keymap = createKeymap(defaultBindings);
 const articles = makeArticles(3);
 const list = initialReaderState(articles);
 const detail: ReaderState = {...list, screen: {kind: 'detail', scroll: 0}};
-const help: ReaderState = {...list, overlay: {kind: 'help'}};
+const help: ReaderState = {...list, overlay: {kind: 'help', page: 0}};
 const picker: ReaderState = {...list, overlay: {kind: 'picker', ...openPicker(articles, ALL_ARTICLES)}};
 
 const key = (stroke: string): KeyEvent => ({kind: 'key', stroke});
