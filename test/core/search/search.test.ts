@@ -77,3 +77,15 @@ describe('createSearch', () => {
 		);
 	});
 });
+
+describe('searching bodies', () => {
+	it('finds words that only the article body holds, HTML or text, without matching its markup', () => {
+		const articles = [
+			article('html', {content: {format: 'html', value: '<p>The <em>lighthouse</em> keeper &amp; the gull</p>'}}),
+			article('text', {content: {format: 'text', value: 'A quiet harbour at dawn'}}),
+		];
+		expect(ids(createSearch(articles).run('lighthouse keeper'))).toEqual(['html']);
+		expect(ids(createSearch(articles).run('harbour dawn'))).toEqual(['text']);
+		expect(ids(createSearch(articles).run('em'))).toEqual([]);
+	});
+});
