@@ -8,8 +8,9 @@ import {searchText} from './search.js';
 export type SearchTexts = {
 	textOf(article: Article): string;
 	/**
-	 * Folds the texts of `articles` from index `from` on, stopping early once `stop()` says so;
-	 * returns the index reached (`articles.length` when every one is folded).
+	 * Folds the texts of `articles` from index `from` on, stopping early once `stop()` says so
+	 * (asked only after one has been folded, so every call gets on); returns the index reached
+	 * (`articles.length` when every one is folded).
 	 */
 	fold(articles: readonly Article[], from: number, stop: () => boolean): number;
 };
@@ -28,11 +29,13 @@ export function createSearchTexts(): SearchTexts {
 		textOf,
 		fold(articles, from, stop) {
 			let at = from;
+			let folded = false;
 			while (at < articles.length) {
 				const article = articles[at]!;
 				if (!texts.has(article)) {
-					if (stop()) return at;
+					if (folded && stop()) return at;
 					texts.set(article, searchText(article));
+					folded = true;
 				}
 				at++;
 			}

@@ -23,10 +23,16 @@ const articles = Array.from({length: 10}, (_, index) => article(`a${index}`, `He
 describe('search texts kept per article', () => {
 	it('folds as far as it is allowed, then carries on where it stopped', () => {
 		const texts = createSearchTexts();
-		let allowed = 3;
+		let allowed = 2;
 		const stopAfterAllowed = () => allowed-- <= 0;
 		expect(texts.fold(articles, 0, stopAfterAllowed)).toBe(3);
 		expect(texts.fold(articles, 3, () => false)).toBe(10);
+	});
+
+	it('folds at least one article each call, however late it starts', () => {
+		const texts = createSearchTexts();
+		expect(texts.fold(articles, 0, () => true)).toBe(1);
+		expect(texts.fold(articles, 1, () => true)).toBe(2);
 	});
 
 	it('does not fold an article twice: a folded list passes however little time is left', () => {
