@@ -1,5 +1,5 @@
 import {Box, useApp} from 'ink';
-import {useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
@@ -103,6 +103,9 @@ export function ReaderApp(props: ReaderAppProps) {
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
 	const terms = useMemo(() => queryTerms(state.search.query), [state.search.query]);
 	const searching = state.overlay.kind === 'search';
+	useEffect(() => {
+		if (searching) searchIndex.prepare(state.base);
+	}, [searching, state.base, searchIndex]);
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>

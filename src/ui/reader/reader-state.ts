@@ -48,8 +48,8 @@ export type ReaderEnv = {
 	/** The stored bookmark snapshots, for the saved view; none when not given. */
 	bookmarks?(): readonly Article[];
 	/**
-	 * The articles of `articles` matching `query`, in order; undefined while the search index is
-	 * still being built (the reader is told with `searchReady`). A search built on the spot when not given.
+	 * The articles of `articles` matching `query`, in order; undefined while the answer is still
+	 * being worked out (the reader is told with `searchReady`). A search built on the spot when not given.
 	 */
 	search?(articles: readonly Article[], query: string): readonly Article[] | undefined;
 };

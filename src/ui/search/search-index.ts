@@ -1,34 +1,40 @@
 import type {Article} from '../../core/articles/article.js';
-import {createSearch, type Search} from '../../core/search/search.js';
+import {createSearch, type Search, type SearchRun} from '../../core/search/search.js';
 import {createSearchTexts} from '../../core/search/search-texts.js';
 
-/** A keystroke folds article texts for at most this long; the rest is folded in the background. */
-const FOLD_NOW_MS = 8;
+/** A keystroke works on the search for at most this long; the rest is done between key presses. */
+const WORK_NOW_MS = 8;
 /** One background slice: keys typed meanwhile are read between slices. */
 const SLICE_MS = 12;
 
 export type SearchIndex = {
-	/** The articles of `articles` matching `query`, in order; undefined while their texts are still being folded. */
+	/** The articles of `articles` matching `query`, in order; undefined while the answer is still being worked out. */
 	search(articles: readonly Article[], query: string): readonly Article[] | undefined;
-	/** Called when a search that was left pending can be answered. */
+	/** Starts folding the texts of `articles` in the background, ahead of a search (the search line just opened). */
+	prepare(articles: readonly Article[]): void;
+	/** Called when a search that was left pending can be answered: ask again. */
 	subscribe(listener: () => void): () => void;
 	dispose(): void;
 };
 
-export type SearchIndexOptions = {foldNowMs?: number; sliceMs?: number; now?: () => number};
+export type SearchIndexOptions = {workNowMs?: number; sliceMs?: number; now?: () => number};
+
+/** The work left over from the last search asked: folding its articles' texts, or matching its query. */
+type Job = {kind: 'fold'; articles: readonly Article[]; at: number} | {kind: 'match'; run: SearchRun};
 
 /**
  * The reader's search over any list of its articles. Each article's text (bodies included) is
- * folded once, on the first search that needs it, and kept while the article is. Tens of thousands
- * of articles take longer than a frame to fold: what does not fit in a keystroke is folded in
- * slices between key presses, and listeners are told when the list can be searched.
+ * folded once, on the first search that needs it, and kept while the article is. Folding tens of
+ * thousands of texts, or matching a query against them, can take longer than a frame: what does
+ * not fit in a keystroke goes on in slices between key presses (a newer query replaces an older
+ * one's work), and listeners are told when the answer is ready.
  */
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
-	const {foldNowMs = FOLD_NOW_MS, sliceMs = SLICE_MS, now = () => performance.now()} = options;
+	const {workNowMs = WORK_NOW_MS, sliceMs = SLICE_MS, now = () => performance.now()} = options;
 	const texts = createSearchTexts();
 	const searches = new WeakMap<readonly Article[], Search>();
 	const listeners = new Set<() => void>();
-	let job: {articles: readonly Article[]; at: number} | undefined;
+	let job: Job | undefined;
 	let timer: NodeJS.Immediate | undefined;
 
 	const deadline = (ms: number) => {
@@ -36,35 +42,49 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 		return () => now() >= until;
 	};
 
-	function foldInBackground(): void {
+	/** Does the job's work until `stop`; true when it is done. */
+	function work(current: Job, stop: () => boolean): boolean {
+		if (current.kind === 'match') return current.run.advance(stop) !== undefined;
+		current.at = texts.fold(current.articles, current.at, stop);
+		return current.at === current.articles.length;
+	}
+
+	function workInBackground(): void {
 		timer = undefined;
 		if (job === undefined) return;
-		job.at = texts.fold(job.articles, job.at, deadline(sliceMs));
-		if (job.at < job.articles.length) {
-			timer = setImmediate(foldInBackground);
+		if (!work(job, deadline(sliceMs))) {
+			timer = setImmediate(workInBackground);
 			return;
 		}
 		job = undefined;
 		for (const listener of [...listeners]) listener();
 	}
 
+	/** Works on `next` now for a while; what is left becomes the background job. */
+	function tryNow(next: Job): boolean {
+		job = undefined;
+		if (work(next, deadline(workNowMs))) return true;
+		job = next;
+		timer ??= setImmediate(workInBackground);
+		return false;
+	}
+
 	return {
 		search(articles, query) {
 			let search = searches.get(articles);
 			if (search === undefined) {
-				const from = job?.articles === articles ? job.at : 0;
-				const reached = texts.fold(articles, from, deadline(foldNowMs));
-				if (reached < articles.length) {
-					// The newest list wins: an older one's texts are mostly this one's too.
-					job = {articles, at: reached};
-					timer ??= setImmediate(foldInBackground);
-					return undefined;
-				}
-				if (job?.articles === articles) job = undefined;
+				const from = job?.kind === 'fold' && job.articles === articles ? job.at : 0;
+				if (!tryNow({kind: 'fold', articles, at: from})) return undefined;
 				search = createSearch(articles, texts.textOf);
 				searches.set(articles, search);
 			}
-			return search.run(query);
+			const run = search.start(query);
+			return tryNow({kind: 'match', run}) ? run.advance(() => false) : undefined;
+		},
+		prepare(articles) {
+			if (searches.has(articles) || job !== undefined) return;
+			job = {kind: 'fold', articles, at: 0};
+			timer ??= setImmediate(workInBackground);
 		},
 		subscribe(listener) {
 			listeners.add(listener);

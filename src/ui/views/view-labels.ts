@@ -10,7 +10,7 @@ export function searchLabel(state: Pick<ReaderState, 'search' | 'visible' | 'bas
 	const {query, pending} = state.search;
 	if (queryTerms(query).length === 0) return '';
 	const shown = query.trim();
-	if (pending) return `search: ${shown} · indexing…`;
+	if (pending) return `search: ${shown} · searching…`;
 	return `search: ${shown} · ${count(state.visible.length)} of ${count(state.base.length)}`;
 }
 
