@@ -61,8 +61,9 @@ function finished(found: readonly Article[]): SearchRun {
 export function createSearch(articles: readonly Article[], textOf: (article: Article) => string = searchText): Search {
 	const texts = articles.map(article => textOf(article));
 	const everything = Int32Array.from(articles, (_, index) => index);
-	// The queries typed so far, each extending the one before it, with their matches.
-	const typed: {folded: string; matches: Int32Array}[] = [];
+	// The queries typed so far, each extending the one before it, with their matches (as
+	// articles too, once asked: the same array each time the query comes back).
+	const typed: {folded: string; matches: Int32Array; found?: readonly Article[]}[] = [];
 	const forget = (folded: string) => {
 		while (typed.length > 0 && !folded.startsWith(typed.at(-1)!.folded)) typed.pop();
 	};
@@ -78,7 +79,7 @@ export function createSearch(articles: readonly Article[], textOf: (article: Art
 		forget(folded);
 		if (folded === '') return finished(articles);
 		const last = typed.at(-1);
-		if (last?.folded === folded) return finished(articlesOf(last.matches));
+		if (last?.folded === folded) return finished((last.found ??= articlesOf(last.matches)));
 		// Every term of a query that extends an earlier one implies a term of that one.
 		const candidates = last?.matches ?? everything;
 		const terms = folded.split(' ');
@@ -100,9 +101,9 @@ export function createSearch(articles: readonly Article[], textOf: (article: Art
 					if (at < candidates.length && stop()) return undefined;
 				}
 				const matches = found.subarray(0, count);
-				forget(folded);
-				if (typed.at(-1)?.folded !== folded) typed.push({folded, matches});
 				result = articlesOf(matches);
+				forget(folded);
+				if (typed.at(-1)?.folded !== folded) typed.push({folded, matches, found: result});
 				return result;
 			},
 		};

@@ -89,3 +89,14 @@ describe('searching bodies', () => {
 		expect(ids(createSearch(articles).run('em'))).toEqual([]);
 	});
 });
+
+describe('answers that come back', () => {
+	it('gives the same array when a query comes back after typing on and erasing', () => {
+		const many = Array.from({length: 20}, (_, index) => article(String(index), {title: index % 2 === 0 ? 'ferry port' : 'tram'}));
+		const live = createSearch(many);
+		const first = live.run('ferry');
+		live.run('ferry p');
+		expect(live.run('ferry')).toBe(first);
+		expect(live.run('ferry ')).toBe(first);
+	});
+});
