@@ -47,7 +47,7 @@ export function searchReducer(state: ReaderState, action: SearchAction, env: Rea
 		case 'searchErase':
 			return only(withQuery(state, eraseLast(state.search.query), env));
 		case 'searchKeep':
-			return only(state.search.query.trim() === '' ? clearSearch(state, env) : {...state, overlay: NO_OVERLAY});
+			return only(state.search.query.trim() === '' ? clearSearch(state, env) : {...state, overlay: NO_OVERLAY, message: 'Esc clears the search'});
 		case 'searchClear':
 			return only(clearSearch(state, env));
 		case 'searchDown':

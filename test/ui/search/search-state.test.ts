@@ -68,6 +68,7 @@ describe('the search line', () => {
 		const kept = world.run(world.load(five), 'search', 'type:ferry', 'searchKeep');
 		expect(kept.overlay.kind).toBe('none');
 		expect(kept.search.query).toBe('ferry');
+		expect(kept.message).toBe('Esc clears the search');
 		expect(idsOf(kept.visible)).toEqual(['a1', 'a3']);
 		expect(selectedArticle(world.run(kept, 'moveDown'))?.id).toBe('a3');
 		// `/` again refines the same query.
