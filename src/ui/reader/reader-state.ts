@@ -3,7 +3,7 @@ import {ALL_ARTICLES, type ArticleFilter} from '../../core/search/article-filter
 import type {DetailState} from '../detail/detail-state.js';
 import type {BulkChange} from '../list/bulk-read.js';
 import type {PickerState} from '../picker/picker-state.js';
-import {NO_SEARCH, type SearchState} from '../search/search-state.js';
+import {NO_SEARCH, type SearchState} from '../search/search-query.js';
 import type {SortOrder, ViewScope} from '../views/view-state.js';
 
 /** The screen under any overlay: the headline list, or one article open with its own state. */

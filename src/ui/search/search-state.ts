@@ -2,14 +2,7 @@ import {graphemes} from '../../present/graphemes.js';
 import type {SearchCommand} from '../keys/bindings.js';
 import {refreshView} from '../reader/reader-view.js';
 import {moveCursor, NO_OVERLAY, only, type ReaderEnv, type ReaderState, type StepResult} from '../reader/reader-state.js';
-
-/** The query the list is narrowed by ('' for none), and whether its matches are still being found. */
-export type SearchState = {query: string; pending: boolean};
-
-export const NO_SEARCH: SearchState = {query: '', pending: false};
-
-/** Longer than any sensible query; a paste past it is cut. */
-export const MAX_QUERY_LENGTH = 200;
+import {MAX_QUERY_LENGTH} from './search-query.js';
 
 export type SearchAction = {type: SearchCommand} | {type: 'searchType'; text: string};
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../../src/core/articles/article.js';
 import {selectedArticle} from '../../../src/ui/reader/reader-state.js';
-import {MAX_QUERY_LENGTH} from '../../../src/ui/search/search-state.js';
+import {MAX_QUERY_LENGTH} from '../../../src/ui/search/search-query.js';
 import {makeArticles} from '../helpers/articles.js';
 import {idsOf, worldOf} from '../reader/reducer-kit.js';
 
