@@ -21,6 +21,7 @@ export const themeSpec = {
 	title: {bold: true},
 	titleRead: {dim: true},
 	byline: {color: 'gray'},
+	searchMatch: {color: 'yellow', bold: true, underline: true},
 	selected: {inverse: true},
 	status: {color: 'blue'},
 	error: {color: 'red'},

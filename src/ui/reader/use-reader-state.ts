@@ -45,6 +45,9 @@ function perform(effect: ReaderEffect, store: ReaderStore, outside: Outside): vo
 		case 'copyLink':
 			outside.links.copy(effect.url);
 			return;
+		case 'setReadMany':
+			store.setReadMany(effect.ids, effect.read);
+			return;
 		case 'quit':
 			outside.quit();
 	}
