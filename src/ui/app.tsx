@@ -10,6 +10,7 @@ import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
+import {feedNotes} from './picker/feed-notes.js';
 import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
@@ -121,6 +122,11 @@ export function ReaderApp(props: ReaderAppProps) {
 	// Once per change of the list or of the store, never per row.
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
 	const terms = useMemo(() => queryTerms(state.search.query), [state.search.query]);
+	const picking = state.overlay.kind === 'picker';
+	const notes = useMemo(
+		() => (picking ? feedNotes(loading, loader.sources.map(source => source.id), store, now) : undefined),
+		[picking, loading, loader, store, storeVersion, now],
+	);
 	const searching = state.overlay.kind === 'search';
 	useEffect(() => {
 		if (searching) searchIndex.prepare(state.base);
@@ -143,6 +149,7 @@ export function ReaderApp(props: ReaderAppProps) {
 					emptyText={emptyListText(state, loading.pending > 0)}
 					terms={terms}
 					hyperlinks={props.hyperlinks ?? false}
+					feedNotes={notes}
 				/>
 			</Box>
 			<Box height={1}>

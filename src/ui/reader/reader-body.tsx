@@ -21,6 +21,8 @@ export type ReaderBodyProps = {
 	/** What the list says while it has no articles. */
 	emptyText: string;
 	hyperlinks?: boolean;
+	/** What the feed picker says after each feed (unread, refresh state). */
+	feedNotes?: ReadonlyMap<string, string>;
 	/** Folded search terms to mark in the headlines. */
 	terms: readonly string[];
 };
@@ -33,11 +35,11 @@ export function hintScreen(state: ReaderState): KeyScreen {
 }
 
 /** The part between the header and the status line: the overlay on top, else the screen. */
-export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText, terms, hyperlinks = false}: ReaderBodyProps) {
+export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText, terms, hyperlinks = false, feedNotes}: ReaderBodyProps) {
 	const {overlay, screen} = state;
 	const {columns, bodyRows} = layout;
 	if (overlay.kind === 'help') return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} page={overlay.page} />;
-	if (overlay.kind === 'picker') return <FeedPicker picker={overlay} rows={bodyRows} width={columns} theme={theme} />;
+	if (overlay.kind === 'picker') return <FeedPicker picker={overlay} rows={bodyRows} width={columns} theme={theme} notes={feedNotes} />;
 	const open = screen.kind === 'detail' ? selectedArticle(state) : undefined;
 	if (screen.kind === 'detail' && open !== undefined) {
 		return (
