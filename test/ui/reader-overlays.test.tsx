@@ -60,7 +60,7 @@ describe('the feed and section picker', () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
 		await press(app.stdin, 'f');
 		await eventually(app.frame).toContain('All feeds (6)');
-		const items = app.lines().filter(line => /\(\d+\)$/.test(line.trimEnd()));
+		const items = app.lines().filter(line => /\(\d+\)( · |$)/.test(line.trimEnd()));
 		const sportIndex = items.findIndex(line => line.includes('Section · Sport'));
 		expect(sportIndex).toBeGreaterThan(0);
 		// One burst, as a fast typist or a paste delivers it: each key acts on the state the last one left.
