@@ -10,7 +10,7 @@ export function looksLikeCommand(word: string): boolean {
 function closest(typed: string, candidates: readonly string[]): string | undefined {
 	const started = candidates.filter(candidate => candidate.startsWith(typed));
 	if (started.length === 1) return started[0];
-	return closestMatch(typed, candidates, {maxDistance: typed.length <= 4 ? 1 : 2});
+	return closestMatch(typed, candidates, {maxDistance: typed.length <= 2 ? 1 : 2});
 }
 
 /** The command `word` was most likely meant as, if any is close. */
