@@ -7,7 +7,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {repoRoot} from './patched-bundle.js';
 
-type Manifest = Record<string, unknown> & {devDependencies: Record<string, string>; files: string[]; man: string; version: string};
+type Manifest = Record<string, unknown> & {devDependencies: Record<string, string>; files: string[]; man: string[]; version: string};
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 const dist = path.join(repoRoot, 'dist');
@@ -38,8 +38,9 @@ describe('package.json', () => {
 	});
 
 	it('names the man page the build makes', () => {
-		expect(manifest.man).toBe('./dist/flashnews.1');
-		expect(fs.readFileSync(path.join(repoRoot, manifest.man), 'utf8')).toContain(`"flashnews ${manifest.version}"`);
+		// A list: npm links a plain string into no man folder on a global install.
+		expect(manifest.man).toEqual(['./dist/flashnews.1']);
+		expect(fs.readFileSync(path.join(repoRoot, manifest.man[0]!), 'utf8')).toContain(`"flashnews ${manifest.version}"`);
 	});
 
 	it('packs only what runs, its notices and its docs', () => {
