@@ -1,6 +1,6 @@
 // `npm run bench`: prints start-up, load, keypress, memory, store and parse figures for flashnews,
 // then a table of ratios against the targets. Figures only: nothing here fails on a slow result.
-//   node bench/run.mjs [--quick] [--only=startup,load,newsboat,keys,quit,store,parse,search,searchframe,cached]
+//   node bench/run.mjs [--quick] [--only=startup,npx,load,newsboat,keys,quit,store,parse,search,searchframe,cached]
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {snapshotApp} from './app-session.mjs';
@@ -9,6 +9,7 @@ import {runKeypressBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
 import {printMemory, printScaling, runLoadBench, scaling} from './load-bench.mjs';
 import {machineLine} from './machine.mjs';
 import {killNewsboat, runNewsboatBench} from './newsboat-bench.mjs';
+import {runNpxBench} from './npx-bench.mjs';
 import {runParseBench} from './parse-bench.mjs';
 import {killAllSessions} from './pty-timing.mjs';
 import {formatDuration, heading, note, printTargetTable, recordTarget} from './report.mjs';
@@ -71,6 +72,8 @@ async function main() {
 
 	let startup = {warm: Number.NaN, cold: Number.NaN};
 	if (built && wants('startup')) startup = (await section('start-up', () => runStartupBench({runs: quick ? 3 : 15}))) ?? startup;
+
+	if (built && wants('npx')) await section('npx', () => runNpxBench({runs: quick ? 1 : 5}));
 
 	let load = {};
 	if (built && wants('load')) {

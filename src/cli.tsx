@@ -1,5 +1,6 @@
 import {leaveAlternateScreen} from './cli/alternate-screen.js';
 import type {CommandName} from './cli/args/command-table.js';
+import {completionScript} from './cli/args/completion-script.js';
 import {parseArgs, UsageError} from './cli/args/parse-args.js';
 import {bookmarksCommand} from './cli/commands/bookmarks.js';
 import type {CommandContext, ExitStatus} from './cli/commands/context.js';
@@ -21,7 +22,7 @@ export type LaunchHooks = {
 	onReaderClosed?(): void;
 };
 
-const COMMANDS: Record<CommandName, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
+const COMMANDS: Record<Exclude<CommandName, 'completion'>, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
 	read: readCommand,
 	bookmarks: bookmarksCommand,
 	add: addCommand,
@@ -37,8 +38,12 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 		args = parseArgs(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		warn(`${error.message} (see flashnews --help)`);
+		warn(`${error.message} (${error.hint})`);
 		return 2;
+	}
+	if ('completion' in args) {
+		writeOut(completionScript(args.completion));
+		return 0;
 	}
 	if ('help' in args) {
 		const settings = loadSettings(resolveConfigDir(args.configDir));

@@ -20,6 +20,10 @@ export type FeedJson = {
 
 /** `flashnews feeds`: each subscription with its title, last refresh, article and unread counts, last error. */
 export function feedsCommand({args, store, configDir}: CommandContext): ExitStatus {
+	if (args.urls) {
+		for (const subscription of store.subscriptions()) writeOut(`${subscription.url}\n`);
+		return 0;
+	}
 	const cacheDir = feedCacheDir(configDir);
 	const rows: FeedJson[] = store.subscriptions().map(subscription => {
 		const meta = store.feedMeta(subscription.url) ?? {};
