@@ -47,7 +47,9 @@ export async function runNpxBench({runs}) {
 		heading(`npx of the packed tarball (${path.basename(tarball)}, ${formatBytes(statSync(tarball).size)}), flashnews --version`);
 		const warmCache = makeTempDir('flashnews-bench-npx-cache-');
 		await timeCommand(...npx(warmCache), {cwd: empty});
-		const installed = readdirSync(path.join(warmCache, '_npx')).map(dir => path.join(warmCache, '_npx', dir, 'node_modules', 'flashnews', 'dist', 'cli.js'))[0];
+		const installed = readdirSync(path.join(warmCache, '_npx')).map(dir =>
+			path.join(warmCache, '_npx', dir, 'node_modules', 'flashnews', 'dist', 'cli.js'),
+		)[0];
 		const nodeTimes = [];
 		const installedTimes = [];
 		const warmTimes = [];

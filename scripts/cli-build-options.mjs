@@ -142,12 +142,17 @@ async function buildApp(builds, run, warn) {
 
 /** THIRD-PARTY-LICENSES.txt for the packages the builds' `results` carry; a package without a licence file is a warning. */
 function writeLicences(target, root, results, warn) {
-	const packages = bundledPackages(results.map(result => result.metafile), root);
+	const packages = bundledPackages(
+		results.map(result => result.metafile),
+		root,
+	);
 	const {name} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 	const {text, withoutFile} = thirdPartyNotices(packages, name);
 	writeFileSync(path.join(target, 'THIRD-PARTY-LICENSES.txt'), text);
 	if (withoutFile.length > 0) {
-		warn(`flashnews build: no licence text for ${withoutFile.join(', ')}; THIRD-PARTY-LICENSES.txt names the licence only (add the text to scripts/licences/)`);
+		warn(
+			`flashnews build: no licence text for ${withoutFile.join(', ')}; THIRD-PARTY-LICENSES.txt names the licence only (add the text to scripts/licences/)`,
+		);
 	}
 }
 
@@ -163,7 +168,12 @@ export async function buildCli({root, outdir, minify = true, patches = allPatche
 	const note = message => warnings.add(message);
 	const builds = cliBuilds({outdir: target, minify, patches, onSkip: note});
 	const run = options => build({...options, absWorkingDir: root});
-	const results = await Promise.all([run(builds.launcher), run(builds.worker), buildApp(builds, run, note), ...builds.lazyChunks(root).map(run)]);
+	const results = await Promise.all([
+		run(builds.launcher),
+		run(builds.worker),
+		buildApp(builds, run, note),
+		...builds.lazyChunks(root).map(run),
+	]);
 	// The package is ESM, the bundle CommonJS: dist/ says so for its .js files. The binary keeps the
 	// name dist/cli.js, so links to it from earlier installs (and npx's cache) stay valid.
 	writeFileSync(path.join(target, 'package.json'), '{"type": "commonjs"}\n');

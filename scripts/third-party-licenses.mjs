@@ -41,11 +41,15 @@ function licenceField(manifest) {
 /** One bundled package: name, version, licence, where it comes from, and its licence files' text. */
 function readPackage(folder) {
 	const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-	const files = readdirSync(folder).filter(name => LICENCE_FILE.test(name)).sort();
+	const files = readdirSync(folder)
+		.filter(name => LICENCE_FILE.test(name))
+		.sort();
 	const texts = files.map(name => readFileSync(path.join(folder, name), 'utf8').trim());
 	const supplied = path.join(SUPPLIED, `${manifest.name.replace('/', '__')}.txt`);
 	if (texts.length === 0 && existsSync(supplied)) {
-		texts.push(`(The package publishes no licence file; this is the licence of its source repository.)\n\n${readFileSync(supplied, 'utf8').trim()}`);
+		texts.push(
+			`(The package publishes no licence file; this is the licence of its source repository.)\n\n${readFileSync(supplied, 'utf8').trim()}`,
+		);
 	}
 	return {name: manifest.name, version: manifest.version, licence: licenceField(manifest), source: repositoryUrl(manifest), texts};
 }
@@ -72,11 +76,17 @@ export function bundledPackages(metafiles, root) {
 export function thirdPartyNotices(packages, product) {
 	const sections = packages.map(found => {
 		const heading = `${found.name} ${found.version} (${found.licence})${found.source ? `\n${found.source}` : ''}`;
-		const body = found.texts.length > 0 ? found.texts.join('\n\n') : `The package ships no licence file; its package.json names the ${found.licence} licence.`;
+		const body =
+			found.texts.length > 0
+				? found.texts.join('\n\n')
+				: `The package ships no licence file; its package.json names the ${found.licence} licence.`;
 		return `${RULE}\n${heading}\n${RULE}\n\n${body}\n`;
 	});
 	const intro = `${product} bundles the code of the ${packages.length} packages below into its files. Their licences
 ask that these notices go with every copy, so here they are, each package's own licence text.
 `;
-	return {text: `${intro}\n${sections.join('\n')}`, withoutFile: packages.filter(found => found.texts.length === 0).map(found => found.name)};
+	return {
+		text: `${intro}\n${sections.join('\n')}`,
+		withoutFile: packages.filter(found => found.texts.length === 0).map(found => found.name),
+	};
 }

@@ -32,7 +32,8 @@ function importedPackages(): Set<string> {
 
 describe('package.json', () => {
 	it('declares no runtime dependency: the bundle carries them all', () => {
-		for (const field of ['dependencies', 'bundleDependencies', 'bundledDependencies', 'optionalDependencies', 'peerDependencies']) expect(manifest[field]).toBeUndefined();
+		for (const field of ['dependencies', 'bundleDependencies', 'bundledDependencies', 'optionalDependencies', 'peerDependencies'])
+			expect(manifest[field]).toBeUndefined();
 		const missing = [...importedPackages()].filter(name => !(name in manifest.devDependencies));
 		expect(missing).toEqual([]);
 	});
@@ -44,11 +45,23 @@ describe('package.json', () => {
 	});
 
 	it('packs only what runs, its notices and its docs', () => {
-		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: repoRoot, encoding: 'utf8'})) as [{files: {path: string}[]}];
+		const [packed] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: repoRoot, encoding: 'utf8'}),
+		) as [{files: {path: string}[]}];
 		const files = packed.files.map(file => file.path);
-		const allowed = /^(dist\/(cli\.js|app\.cjs|parse-worker\.mjs|package\.json|flashnews\.1|THIRD-PARTY-LICENSES\.txt|lazy\/[\w-]+\.cjs)|feeds\/[\w.-]+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+		const allowed =
+			/^(dist\/(cli\.js|app\.cjs|parse-worker\.mjs|package\.json|flashnews\.1|THIRD-PARTY-LICENSES\.txt|lazy\/[\w-]+\.cjs)|feeds\/[\w.-]+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
 		expect(files.filter(file => !allowed.test(file))).toEqual([]);
-		for (const file of ['dist/cli.js', 'dist/app.cjs', 'dist/parse-worker.mjs', 'dist/THIRD-PARTY-LICENSES.txt', 'dist/flashnews.1', 'CHANGELOG.md', 'LICENSE']) expect(files).toContain(file);
+		for (const file of [
+			'dist/cli.js',
+			'dist/app.cjs',
+			'dist/parse-worker.mjs',
+			'dist/THIRD-PARTY-LICENSES.txt',
+			'dist/flashnews.1',
+			'CHANGELOG.md',
+			'LICENSE',
+		])
+			expect(files).toContain(file);
 	});
 });
 
@@ -86,7 +99,8 @@ describe('dist/ on its own', () => {
 		});
 
 	it('sits where no node_modules folder can help it', () => {
-		for (let dir = copy; dir !== path.dirname(dir); dir = path.dirname(dir)) expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
+		for (let dir = copy; dir !== path.dirname(dir); dir = path.dirname(dir))
+			expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
 	});
 
 	it('loads each lazily loaded dependency from its own file', () => {

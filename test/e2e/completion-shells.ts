@@ -35,7 +35,11 @@ COMP_LINE=${quoted(line)}
 COMP_POINT=${line.length}
 _flashnews flashnews ${quoted(words.at(-1)!)} ${quoted(words.at(-2)!)}
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-	const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], {cwd: place.cwd, env: {...process.env, ...place.env}, encoding: 'utf8'});
+	const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], {
+		cwd: place.cwd,
+		env: {...process.env, ...place.env},
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) throw new Error(`bash failed: ${result.stderr}`);
 	return result.stdout.split('\n').filter(Boolean).sort();
 }
@@ -48,7 +52,11 @@ export function fishCompletions(scriptFile: string, line: string, place: ShellPl
 		encoding: 'utf8',
 	});
 	if (result.status !== 0) throw new Error(`fish failed: ${result.stderr}`);
-	return result.stdout.split('\n').filter(Boolean).map(candidate => candidate.split('\t')[0]!).sort();
+	return result.stdout
+		.split('\n')
+		.filter(Boolean)
+		.map(candidate => candidate.split('\t')[0]!)
+		.sort();
 }
 
 export type ShellSession = {

@@ -18,8 +18,20 @@ function runHere(args: string[]) {
 /** For each documented exit status, a command line that ends with it. */
 const EXAMPLES: Record<number, string[][]> = {
 	0: [['--version'], ['--plain'], ['completion', 'bash']],
-	1: [['--plain', 'missing-feed.xml'], ['import', 'missing.opml'], ['remove', 'https://example.org/never-added.rss']],
-	2: [['--frobnicate'], ['ad', 'https://example.org/feed.xml'], ['add'], ['export', 'extra'], ['--json', '--plain'], ['--timeout', 'soon'], ['completion', 'ksh']],
+	1: [
+		['--plain', 'missing-feed.xml'],
+		['import', 'missing.opml'],
+		['remove', 'https://example.org/never-added.rss'],
+	],
+	2: [
+		['--frobnicate'],
+		['ad', 'https://example.org/feed.xml'],
+		['add'],
+		['export', 'extra'],
+		['--json', '--plain'],
+		['--timeout', 'soon'],
+		['completion', 'ksh'],
+	],
 };
 
 describe('exit status', () => {
@@ -27,12 +39,15 @@ describe('exit status', () => {
 		expect(EXIT_CODES.map(([code]) => code)).toEqual(Object.keys(EXAMPLES).map(Number));
 	});
 
-	it.each(Object.entries(EXAMPLES).flatMap(([code, lines]) => lines.map(line => [Number(code), line.join(' ')] as const)))('is %i for flashnews %s', (code, line) => {
-		const {stderr, status} = runHere(line.split(' '));
-		expect(status).toBe(code);
-		if (code === 0) expect(stderr).toBe('');
-		else expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-	});
+	it.each(Object.entries(EXAMPLES).flatMap(([code, lines]) => lines.map(line => [Number(code), line.join(' ')] as const)))(
+		'is %i for flashnews %s',
+		(code, line) => {
+			const {stderr, status} = runHere(line.split(' '));
+			expect(status).toBe(code);
+			if (code === 0) expect(stderr).toBe('');
+			else expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+		},
+	);
 
 	it('is listed in --help with its meaning', () => {
 		const help = runCli(['--help']).stdout;

@@ -2,7 +2,15 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runCli} from './cli-output.js';
-import {bashCompletions, binaryOnPath, fishCompletions, hasShell, startShell, type ShellPlace, type ShellSession} from './completion-shells.js';
+import {
+	bashCompletions,
+	binaryOnPath,
+	fishCompletions,
+	hasShell,
+	type ShellPlace,
+	type ShellSession,
+	startShell,
+} from './completion-shells.js';
 import {hasTmux, tempDir} from './tmux-session.js';
 
 const SUBSCRIPTIONS = ['https://example.org/world.rss', 'https://news.example/tech.atom'];

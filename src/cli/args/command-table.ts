@@ -38,14 +38,62 @@ const OUTPUT: readonly OptionName[] = ['plain', 'json'];
 const FETCH: readonly OptionName[] = ['timeout', 'offline'];
 
 export const COMMANDS: readonly CommandSpec[] = [
-	{name: 'read', usage: '[SOURCE...]', summary: 'Read feeds in the terminal (or print them with --plain/--json)', args: {min: 0, max: Infinity, name: 'SOURCE', completes: 'file'}, options: [...OUTPUT, ...FETCH]},
-	{name: 'bookmarks', usage: 'bookmarks [--plain|--json]', summary: 'List saved articles', args: {min: 0, max: 0, name: '', completes: 'nothing'}, options: OUTPUT},
-	{name: 'add', usage: 'add URL_OR_PATH [--title T]', summary: 'Subscribe to a feed', args: {min: 1, max: 1, name: 'URL_OR_PATH', completes: 'file'}, options: ['title', ...FETCH]},
-	{name: 'remove', usage: 'remove URL_OR_PATH', summary: 'Unsubscribe from a feed', args: {min: 1, max: 1, name: 'URL_OR_PATH', completes: 'subscription'}, options: []},
-	{name: 'feeds', usage: 'feeds [--json]', summary: 'List subscriptions: title, last refresh, articles, unread, last error', args: {min: 0, max: 0, name: '', completes: 'nothing'}, options: ['json', 'urls']},
-	{name: 'import', usage: 'import FILE', summary: 'Subscribe to the feeds of an OPML file or a newsboat urls file', args: {min: 1, max: 1, name: 'FILE', completes: 'file'}, options: []},
-	{name: 'export', usage: 'export', summary: 'Print subscriptions as OPML 2.0', args: {min: 0, max: 0, name: '', completes: 'nothing'}, options: []},
-	{name: 'completion', usage: 'completion bash|zsh|fish', summary: 'Print a shell completion script (see Shell completion below)', args: {min: 1, max: 1, name: 'SHELL', completes: 'shell'}, options: []},
+	{
+		name: 'read',
+		usage: '[SOURCE...]',
+		summary: 'Read feeds in the terminal (or print them with --plain/--json)',
+		args: {min: 0, max: Infinity, name: 'SOURCE', completes: 'file'},
+		options: [...OUTPUT, ...FETCH],
+	},
+	{
+		name: 'bookmarks',
+		usage: 'bookmarks [--plain|--json]',
+		summary: 'List saved articles',
+		args: {min: 0, max: 0, name: '', completes: 'nothing'},
+		options: OUTPUT,
+	},
+	{
+		name: 'add',
+		usage: 'add URL_OR_PATH [--title T]',
+		summary: 'Subscribe to a feed',
+		args: {min: 1, max: 1, name: 'URL_OR_PATH', completes: 'file'},
+		options: ['title', ...FETCH],
+	},
+	{
+		name: 'remove',
+		usage: 'remove URL_OR_PATH',
+		summary: 'Unsubscribe from a feed',
+		args: {min: 1, max: 1, name: 'URL_OR_PATH', completes: 'subscription'},
+		options: [],
+	},
+	{
+		name: 'feeds',
+		usage: 'feeds [--json]',
+		summary: 'List subscriptions: title, last refresh, articles, unread, last error',
+		args: {min: 0, max: 0, name: '', completes: 'nothing'},
+		options: ['json', 'urls'],
+	},
+	{
+		name: 'import',
+		usage: 'import FILE',
+		summary: 'Subscribe to the feeds of an OPML file or a newsboat urls file',
+		args: {min: 1, max: 1, name: 'FILE', completes: 'file'},
+		options: [],
+	},
+	{
+		name: 'export',
+		usage: 'export',
+		summary: 'Print subscriptions as OPML 2.0',
+		args: {min: 0, max: 0, name: '', completes: 'nothing'},
+		options: [],
+	},
+	{
+		name: 'completion',
+		usage: 'completion bash|zsh|fish',
+		summary: 'Print a shell completion script (see Shell completion below)',
+		args: {min: 1, max: 1, name: 'SHELL', completes: 'shell'},
+		options: [],
+	},
 ];
 
 export const OPTIONS: readonly OptionSpec[] = [

@@ -1,4 +1,13 @@
-import {ABOUT_SOURCES, COMMANDS, COMPLETION_SETUP, ENVIRONMENT, EXIT_CODES, FILES, VISIBLE_OPTIONS, type OptionSpec} from './command-table.js';
+import {
+	ABOUT_SOURCES,
+	COMMANDS,
+	COMPLETION_SETUP,
+	ENVIRONMENT,
+	EXIT_CODES,
+	FILES,
+	type OptionSpec,
+	VISIBLE_OPTIONS,
+} from './command-table.js';
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {
 	const width = Math.max(...rows.map(([left]) => left.length)) + 2;

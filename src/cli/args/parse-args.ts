@@ -1,7 +1,16 @@
 import {existsSync} from 'node:fs';
 import {parseArgs as parseArgv} from 'node:util';
 import packageJson from '../../../package.json' with {type: 'json'};
-import {COMMAND_WORDS, GLOBAL_OPTIONS, OPTIONS, SHELLS, commandSpec, type CommandName, type OptionName, type Shell} from './command-table.js';
+import {
+	COMMAND_WORDS,
+	type CommandName,
+	commandSpec,
+	GLOBAL_OPTIONS,
+	OPTIONS,
+	type OptionName,
+	SHELLS,
+	type Shell,
+} from './command-table.js';
 import {helpText} from './help-text.js';
 import {looksLikeCommand, suggestCommand, suggestOption} from './suggest.js';
 
@@ -33,7 +42,10 @@ export class UsageError extends Error {
 }
 
 const parserOptions = Object.fromEntries(
-	OPTIONS.map(option => [option.name, {type: option.value === undefined ? 'boolean' : 'string', ...(option.short ? {short: option.short} : {})}]),
+	OPTIONS.map(option => [
+		option.name,
+		{type: option.value === undefined ? 'boolean' : 'string', ...(option.short ? {short: option.short} : {})},
+	]),
 ) as Record<OptionName, {type: 'boolean' | 'string'; short?: string}>;
 
 const COMMAND_NAMES = new Set<string>(COMMAND_WORDS);
@@ -41,17 +53,24 @@ const COMMAND_NAMES = new Set<string>(COMMAND_WORDS);
 /** --help: the page, made once the user's own help key is known, and where to look for it. */
 export type HelpRequest = {help: (helpKey?: string) => string; configDir: string | undefined};
 
+/** Node's own parser (util.parseArgs), strict, its complaints turned into usage errors. */
+function parseStrictly(argv: string[]) {
+	try {
+		return parseArgv({args: argv, options: parserOptions, allowPositionals: true, strict: true});
+	} catch (error) {
+		throw usageError(error);
+	}
+}
+
 /**
  * Node's own parser (util.parseArgs), strict; then each command's own arguments and options.
  * `exists` tells a mistyped command (`flashnews ad URL`) from a SOURCE file of that name.
  */
-export function parseArgs(argv: string[], exists: (path: string) => boolean = existsSync): CliArgs | HelpRequest | {version: string} | {completion: Shell} {
-	let parsed;
-	try {
-		parsed = parseArgv({args: argv, options: parserOptions, allowPositionals: true, strict: true});
-	} catch (error) {
-		throw usageError(error);
-	}
+export function parseArgs(
+	argv: string[],
+	exists: (path: string) => boolean = existsSync,
+): CliArgs | HelpRequest | {version: string} | {completion: Shell} {
+	const parsed = parseStrictly(argv);
 	const values = parsed.values as Partial<Record<OptionName, string | boolean>>;
 	const positionals = parsed.positionals;
 	if (values.help) {
@@ -70,12 +89,14 @@ export function parseArgs(argv: string[], exists: (path: string) => boolean = ex
 		if (!spec.options.includes(option) && !GLOBAL_OPTIONS.includes(option)) throw new UsageError(`${named} takes no --${option}`);
 	}
 	if (args.length < spec.args.min) throw new UsageError(`${named} needs ${spec.args.name}`);
-	if (args.length > spec.args.max) throw new UsageError(spec.args.max === 0 ? `${named} takes no arguments` : `${named} takes one ${spec.args.name}`);
+	if (args.length > spec.args.max)
+		throw new UsageError(spec.args.max === 0 ? `${named} takes no arguments` : `${named} takes one ${spec.args.name}`);
 	if (values.json && values.plain) throw new UsageError('choose one of --json and --plain');
 	if (values.urls && values.json) throw new UsageError('choose one of --json and --urls');
 	if (command === 'completion') {
 		const shell = args[0]!;
-		if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`no completion for ${shell}: choose one of ${SHELLS.join(', ')}`);
+		if (!(SHELLS as readonly string[]).includes(shell))
+			throw new UsageError(`no completion for ${shell}: choose one of ${SHELLS.join(', ')}`);
 		return {completion: shell as Shell};
 	}
 
@@ -96,7 +117,8 @@ export function parseArgs(argv: string[], exists: (path: string) => boolean = ex
 function parseTimeout(value: string | boolean | undefined): number | undefined {
 	if (typeof value !== 'string') return undefined;
 	const seconds = Number(value);
-	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError('--timeout takes a number of seconds from 0 to 3600');
+	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+		throw new UsageError('--timeout takes a number of seconds from 0 to 3600');
 	return Math.round(seconds * 1000);
 }
 

@@ -26,6 +26,9 @@ export function suggestOption(typed: string): string | undefined {
 		const short = VISIBLE_OPTIONS.find(option => option.short === name.toLowerCase());
 		if (short) return `-${short.short}`;
 	}
-	const match = closest(name, VISIBLE_OPTIONS.map(option => option.name));
+	const match = closest(
+		name,
+		VISIBLE_OPTIONS.map(option => option.name),
+	);
 	return match === undefined ? undefined : `--${match}`;
 }

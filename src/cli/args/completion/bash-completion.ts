@@ -1,5 +1,5 @@
-import {SHELLS, type CommandSpec} from '../command-table.js';
-import {COMMAND_COMPLETIONS, COMMAND_ENTRIES, VALUE_OPTIONS, argumentLimit} from './completion-model.js';
+import {type CommandSpec, SHELLS} from '../command-table.js';
+import {argumentLimit, COMMAND_COMPLETIONS, COMMAND_ENTRIES, VALUE_OPTIONS} from './completion-model.js';
 
 function optionWords(options: ReadonlyArray<{name: string; short?: string}>): string {
 	return options.flatMap(option => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])]).join(' ');

@@ -1,4 +1,4 @@
-import {COMMANDS, COMMAND_WORDS, OPTIONS, optionsOf, type CommandSpec, type Completes, type OptionSpec} from '../command-table.js';
+import {COMMAND_WORDS, COMMANDS, type CommandSpec, type Completes, OPTIONS, type OptionSpec, optionsOf} from '../command-table.js';
 
 /** The command table as the completion scripts need it. */
 
@@ -12,7 +12,10 @@ export const COMMAND_ENTRIES: ReadonlyArray<{name: string; summary: string}> = C
 }));
 
 /** Each command with the options it takes (visible ones) and what its arguments complete to. */
-export const COMMAND_COMPLETIONS: ReadonlyArray<{command: CommandSpec; options: OptionSpec[]}> = COMMANDS.map(command => ({command, options: optionsOf(command)}));
+export const COMMAND_COMPLETIONS: ReadonlyArray<{command: CommandSpec; options: OptionSpec[]}> = COMMANDS.map(command => ({
+	command,
+	options: optionsOf(command),
+}));
 
 /** A limit a shell can compare with: "any number" as a large one. */
 export function argumentLimit(command: CommandSpec): number {

@@ -1,10 +1,14 @@
-import {SHELLS, type CommandSpec, type OptionSpec} from '../command-table.js';
-import {COMMAND_COMPLETIONS, COMMAND_ENTRIES, VALUE_OPTIONS, argumentLimit, singleQuoted} from './completion-model.js';
+import {type CommandSpec, type OptionSpec, SHELLS} from '../command-table.js';
+import {argumentLimit, COMMAND_COMPLETIONS, COMMAND_ENTRIES, singleQuoted, VALUE_OPTIONS} from './completion-model.js';
 
 function optionLine(command: CommandSpec, option: OptionSpec): string {
 	const flags = [`-l ${option.name}`, ...(option.short ? [`-s ${option.short}`] : [])];
 	const value =
-		option.value === undefined ? [] : option.completes === 'directory' ? ['-x', "-a '(__fish_complete_directories (commandline -ct))'"] : ['-x'];
+		option.value === undefined
+			? []
+			: option.completes === 'directory'
+				? ['-x', "-a '(__fish_complete_directories (commandline -ct))'"]
+				: ['-x'];
 	return `complete -c flashnews -n '__flashnews_on ${command.name}' ${[...flags, ...value].join(' ')} -d ${singleQuoted(option.description)}`;
 }
 
@@ -31,7 +35,9 @@ export function fishCompletion(): string {
 		...options.map(option => optionLine(command, option)),
 		...[argumentLine(command)].filter(line => line !== undefined),
 	]);
-	const commands = COMMAND_ENTRIES.map(entry => `complete -c flashnews -n '__flashnews_expects read 1' -f -a ${entry.name} -d ${singleQuoted(entry.summary)}`);
+	const commands = COMMAND_ENTRIES.map(
+		entry => `complete -c flashnews -n '__flashnews_expects read 1' -f -a ${entry.name} -d ${singleQuoted(entry.summary)}`,
+	);
 	return `# fish completion for flashnews. Save it with:
 #   flashnews completion fish > ~/.config/fish/completions/flashnews.fish
 

@@ -1,17 +1,24 @@
-import {SHELLS, type CommandSpec, type OptionSpec} from '../command-table.js';
-import {COMMAND_COMPLETIONS, COMMAND_ENTRIES, VALUE_OPTIONS, singleQuoted} from './completion-model.js';
+import {type CommandSpec, type OptionSpec, SHELLS} from '../command-table.js';
+import {COMMAND_COMPLETIONS, COMMAND_ENTRIES, singleQuoted, VALUE_OPTIONS} from './completion-model.js';
 
 /** Brackets and colons end an _arguments description early. */
 function described(text: string): string {
 	return text.replace(/([[\]:\\])/g, '\\$1');
 }
 
-const VALUE_ACTIONS = {file: '_files', directory: '_directories', subscription: '_flashnews_subscriptions', shell: `(${SHELLS.join(' ')})`, nothing: ' '} as const;
+const VALUE_ACTIONS = {
+	file: '_files',
+	directory: '_directories',
+	subscription: '_flashnews_subscriptions',
+	shell: `(${SHELLS.join(' ')})`,
+	nothing: ' ',
+} as const;
 
 function optionSpec(option: OptionSpec): string {
 	const value = option.value === undefined ? '' : `:${option.value}:${VALUE_ACTIONS[option.completes ?? 'nothing']}`;
 	const long = `--${option.name}${option.value === undefined ? '' : '='}`;
-	if (option.short) return `${singleQuoted(`(-${option.short} --${option.name})`)}{-${option.short},${long}}${singleQuoted(`[${described(option.description)}]${value}`)}`;
+	if (option.short)
+		return `${singleQuoted(`(-${option.short} --${option.name})`)}{-${option.short},${long}}${singleQuoted(`[${described(option.description)}]${value}`)}`;
 	return singleQuoted(`${long}[${described(option.description)}]${value}`);
 }
 
