@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {MAX_STATE_BYTES, openRegularFileToAppend, readRegularFile, UnusableFileError} from './regular-file.js';
 import {applyChange, toChange, type Change} from './state/change.js';
 import type {StoredState} from './state/stored-state.js';
 
@@ -29,7 +30,7 @@ export function appendChange(dir: string, change: Change): number {
 	const bytes = Buffer.byteLength(line);
 	let appended = 0;
 	for (let attempt = 0; attempt < 5; attempt++) {
-		const fd = fs.openSync(journal, 'a', 0o600);
+		const fd = openRegularFileToAppend(journal);
 		try {
 			fs.writeFileSync(fd, line);
 			appended += bytes;
@@ -91,16 +92,12 @@ function parseLine(line: string): Change | undefined {
 	}
 }
 
-/** The changes in one journal file, skipping lines that do not parse (a torn last line after a crash). */
+/**
+ * The changes in one journal file, skipping lines that do not parse (a torn last line after a crash).
+ * Throws UnusableFileError when it is not a regular file or too large.
+ */
 export function readChanges(file: string): Change[] {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw error;
-	}
-
+	const text = readRegularFile(file, MAX_STATE_BYTES)?.toString('utf8') ?? '';
 	const changes: Change[] = [];
 	for (const line of text.split('\n')) {
 		if (line === '') continue;
@@ -111,15 +108,28 @@ export function readChanges(file: string): Change[] {
 	return changes;
 }
 
-/** Applies every journal (changes not compacted yet, from any instance) to `state`; returns how many. */
-export function replayJournals(dir: string, state: StoredState): number {
+/**
+ * Applies every journal (changes not compacted yet, from any instance) to `state`. Returns how many
+ * changes, and one line for each journal that could not be read because it is not a regular file.
+ */
+export function replayJournals(dir: string, state: StoredState): {replayed: number; unusable: string[]} {
 	let replayed = 0;
+	const unusable: string[] = [];
 	for (const journal of journalFiles(dir)) {
-		for (const change of readChanges(journal)) {
+		let changes: Change[];
+		try {
+			changes = readChanges(journal);
+		} catch (error) {
+			if (!(error instanceof UnusableFileError)) throw error;
+			unusable.push(error.message);
+			continue;
+		}
+
+		for (const change of changes) {
 			applyChange(state, change);
 			replayed++;
 		}
 	}
 
-	return replayed;
+	return {replayed, unusable};
 }

@@ -10,7 +10,7 @@ import {replayJournals} from './journal.js';
 import {createMemoryStore} from './memory-store.js';
 import {createPersistentStore} from './persistent-store.js';
 import {newerFileStore, openReadOnlyStore} from './read-only-store.js';
-import {copyStoredState, emptyStoredState} from './state/stored-state.js';
+import {copyStoredState, emptyStoredState, type StoredState} from './state/stored-state.js';
 import {acquireLock, lockNotice, type LockAttempt} from './state-lock.js';
 import type {ReaderStore} from './types.js';
 
@@ -37,6 +37,14 @@ const OPEN_LOCK_WAIT_MS = 2000;
 /** Errors that mean "this directory can be read but not written". */
 const READ_ONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 
+/**
+ * Something other than a regular file where the state belongs (a FIFO, a link, a device, a file too
+ * large): it is left exactly as it is, what could be read is shown, and nothing is saved.
+ */
+function unsavedStore(file: string, state: StoredState, notices: string[], problem: string, now: () => number): ReaderStore {
+	return createMemoryStore(state, {path: file, notices: [...notices, `${problem}; changes will not be saved`], now});
+}
+
 function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => number): ReaderStore {
 	ensureConfigDir(dir);
 	let lock: LockAttempt | undefined;
@@ -57,11 +65,12 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 
 	try {
 		if (release) removeAbandonedTempFiles(dir);
-		// Taken before conf reads: if the file changes in between, the identities differ and the first
+		// Taken before the file is read: if it changes in between, the identities differ and the first
 		// compaction reads the file again instead of trusting what was read here.
 		const identity = fileIdentity(path.join(dir, STATE_FILE_NAME));
 		const file = openStateFile(dir);
-		const initial = file.takeInitial();
+		const initial = file.read();
+		if (initial.status === 'unusable') return unsavedStore(file.path, emptyStoredState(), [], initial.problem, now);
 		const notices: string[] = lockProblem ? [lockProblem] : [];
 		let loaded;
 		try {
@@ -82,6 +91,10 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 			journalLimitBytes: options.journalLimitBytes ?? 8 * 1024 * 1024,
 			lockReported: lockProblem !== undefined,
 		};
+		const shown = copyStoredState(loaded.state);
+		const {replayed, unusable} = replayJournals(dir, shown);
+		// Appending to that journal, or folding it in, would fail at every change.
+		if (unusable.length > 0) return unsavedStore(file.path, shown, loaded.notice ? [loaded.notice] : [], unusable.join('; '), now);
 		// A migrated or recovered state replaces the file at the first compaction, unless another
 		// instance rewrote the file meanwhile: then that file is read again and nothing is lost.
 		const known: KnownFile = {state: loaded.state, identity};
@@ -95,8 +108,6 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 			}
 		}
 
-		const shown = copyStoredState(loaded.state);
-		const replayed = replayJournals(dir, shown);
 		return createPersistentStore({...common, known, shown, needsCompaction: replayed > 0 || loaded.needsWrite});
 	} finally {
 		release?.();

@@ -28,7 +28,12 @@ export function newerFileStore(file: StateFile, content: FileContent, error: New
  */
 export function openReadOnlyStore(dir: string, reason: unknown, now: () => number): ReaderStore {
 	const file = openStateFile(dir);
-	const initial = file.takeInitial();
+	const initial = file.read();
+	const readOnly = `${dir} is read-only (${describeError(reason)})`;
+	if (initial.status === 'unusable') {
+		return createMemoryStore(undefined, {path: file.path, notices: [`${readOnly} and ${initial.problem}; changes will not be saved`], now});
+	}
+
 	let decoded;
 	try {
 		decoded = decodeFile(file.path, initial, now(), {readOnly: true});
@@ -37,8 +42,9 @@ export function openReadOnlyStore(dir: string, reason: unknown, now: () => numbe
 		throw error;
 	}
 
-	replayJournals(dir, decoded.state);
-	const notices = [`${dir} is read-only (${describeError(reason)}): read marks and bookmarks are shown, but changes will not be saved`];
+	const {unusable} = replayJournals(dir, decoded.state);
+	const notices = [`${readOnly}: read marks and bookmarks are shown, but changes will not be saved`];
 	if (decoded.notice) notices.push(decoded.notice);
+	for (const problem of unusable) notices.push(`${problem}; the changes it may hold are not shown`);
 	return createMemoryStore(decoded.state, {path: file.path, notices, now});
 }

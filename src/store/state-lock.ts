@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {readRegularFile, UnusableFileError} from './regular-file.js';
 
 // A lock file created with O_EXCL ('wx'), naming its owner. Only compaction and the initial read take
 // it; appending to the journal never does. A lock whose owner died (kill -9 mid-compaction) is taken
@@ -12,6 +13,8 @@ import path from 'node:path';
 export const LOCK_NAME = 'state.lock';
 const STALE_AFTER_MS = 30_000;
 const POLL_MS = 15;
+/** A lock names its owner in well under this; anything larger at that name is not a lock file. */
+const MAX_LOCK_BYTES = 4096;
 
 type Owner = {pid: number; host: string};
 
@@ -54,8 +57,11 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 	try {
 		stats = fs.lstatSync(file);
 		if (!stats.isFile()) return {holder: notALockFile(stats), permanent: true, local: false};
-		content = fs.readFileSync(file, 'utf8');
+		const bytes = readRegularFile(file, MAX_LOCK_BYTES);
+		if (bytes === undefined) return undefined;
+		content = bytes.toString('utf8');
 	} catch (error) {
+		if (error instanceof UnusableFileError) return {holder: 'is not a lock file', permanent: true, local: false};
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		return {holder: `cannot be read (${(error as Error).message})`, permanent: true, local: false};
 	}
@@ -81,7 +87,7 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 /** Removes the lock if it still holds `content`: never a lock someone else took meanwhile. */
 function removeStaleLock(file: string, content: string): void {
 	try {
-		if (fs.readFileSync(file, 'utf8') === content) fs.unlinkSync(file);
+		if (readRegularFile(file, MAX_LOCK_BYTES)?.toString('utf8') === content) fs.unlinkSync(file);
 	} catch {}
 }
 

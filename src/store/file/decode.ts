@@ -1,3 +1,4 @@
+import {UnusableFileError} from '../regular-file.js';
 import {toBookmarkSnapshot} from '../state/bookmarks.js';
 import {toFeedMeta} from '../state/feed-meta.js';
 import {toReadMark} from '../state/read-marks.js';
@@ -83,10 +84,12 @@ function counted(state: StoredState): string {
  * whatever can be salvaged is kept, and the notice says where the original is. The caller rewrites
  * the file, atomically, right after. A file whose state version is not exactly a known one is treated
  * the same way. `readOnly`: nothing will be written, so the file itself stays as it is and is not
- * copied. Throws NewerSchemaError for a file from a newer version.
+ * copied. Throws NewerSchemaError for a file from a newer version, UnusableFileError for something
+ * that is not a regular file (see open-store.ts for what opening does instead).
  */
 export function decodeFile(file: string, content: FileContent, now: number, options: {readOnly?: boolean} = {}): DecodedFile {
 	if (content.status === 'missing') return {state: emptyStoredState(), needsWrite: false};
+	if (content.status === 'unusable') throw new UnusableFileError(content.problem);
 	const raw = content.status === 'ok' && isPlainObject(content.data) ? content.data : undefined;
 	if (raw && Object.keys(raw).length === 0) return {state: emptyStoredState(), needsWrite: false};
 	let migration: ReturnType<typeof migrate> | undefined;
