@@ -6,7 +6,7 @@ import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js'
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import {ReaderApp} from '../ui/app.js';
 
-/** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
+/** Runs the interactive reader until the user quits; resolves to the failed and unfinished sources' results. */
 export async function runReader(loader: Loader, store: ReaderStore): Promise<FeedResult[]> {
 	await layoutEngineReady();
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
@@ -31,5 +31,18 @@ export async function runReader(loader: Loader, store: ReaderStore): Promise<Fee
 		store.close();
 		leaveAlternateScreen();
 	}
-	return loader.snapshot().results.flatMap(result => (result === undefined || result.ok ? [] : [result]));
+	return problemsAtClose(loader);
+}
+
+/**
+ * The failed sources, and those still loading: quitting never waits for a source (a pipe may never
+ * end), but each one left unfinished is named.
+ */
+export function problemsAtClose(loader: Loader): FeedResult[] {
+	const {results, loading} = loader.snapshot();
+	return loader.sources.flatMap((source, index): FeedResult[] => {
+		if (loading[index] === true) return [{ok: false, source: source.label, error: 'still loading when the reader closed'}];
+		const result = results[index];
+		return result === undefined || result.ok ? [] : [result];
+	});
 }
