@@ -45,7 +45,8 @@ function statusSegments(message: string | null, loading: LoaderSnapshot, notices
 	if (message !== null) segments.push({text: message, style: 'status'});
 	if (loading.pending > 0) {
 		const total = loading.results.length;
-		segments.push({text: `Loading ${total - loading.pending} of ${total} feeds…`, style: 'status'});
+		// How many have arrived, said so: "Loading 1 of 7" would read as the first one still loading.
+		segments.push({text: `${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} loaded…`, style: 'status'});
 	}
 	for (const result of loading.results) {
 		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});

@@ -43,7 +43,7 @@ describe.skipIf(!hasTmux() || process.platform !== 'linux')('ending the reader w
 	it('shows the interface at once and quits on q, naming the feeds not loaded yet', async () => {
 		const dir = configDir();
 		const app = start(['--config-dir', dir, ...files], {thenPrint: 'AFTER-QUIT'});
-		await app.waitFor(/Loading \d+ of 120 feeds/, 5000);
+		await app.waitFor(/\d+ of 120 feeds loaded/, 5000);
 		app.press('q');
 		await expectTerminalRestored(app);
 		expect(app.screen()).toMatch(/f\/\d+\.json: still loading when the reader closed/);
@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux() || process.platform !== 'linux')('ending the reader w
 		it(`ends on ${signal} while loading and gives the terminal back`, async () => {
 			const dir = configDir();
 			const app = start(['--config-dir', dir, ...files], {thenPrint: 'AFTER-QUIT'});
-			await app.waitFor(/Loading \d+ of 120 feeds/, 5000);
+			await app.waitFor(/\d+ of 120 feeds loaded/, 5000);
 			process.kill(readerPid(app), signal);
 			await expectTerminalRestored(app);
 		});
@@ -62,7 +62,7 @@ describe.skipIf(!hasTmux() || process.platform !== 'linux')('ending the reader w
 	it('ends on Ctrl-C while loading', async () => {
 		const dir = configDir();
 		const app = start(['--config-dir', dir, ...files], {thenPrint: 'AFTER-QUIT'});
-		await app.waitFor(/Loading \d+ of 120 feeds/, 5000);
+		await app.waitFor(/\d+ of 120 feeds loaded/, 5000);
 		app.press('C-c');
 		await expectTerminalRestored(app);
 	});

@@ -104,7 +104,7 @@ export function decodeFile(file: string, content: FileContent, now: number): Dec
 		return {
 			state,
 			needsWrite: true,
-			notice: `${dropped} unreadable entr${dropped === 1 ? 'y' : 'ies'} in ${file} were skipped; the original file is kept at ${backup}`,
+			notice: `${dropped === 1 ? '1 unreadable entry' : `${dropped} unreadable entries`} in ${file} ${dropped === 1 ? 'was' : 'were'} skipped; the original file is kept at ${backup}`,
 		};
 	}
 
