@@ -8,11 +8,13 @@ import {feedsCommand} from './cli/commands/feeds.js';
 import {readCommand} from './cli/commands/read.js';
 import {addCommand} from './cli/commands/add.js';
 import {exportCommand, importCommand, removeCommand} from './cli/commands/subscriptions.js';
-import {resolveConfigDir} from './cli/config-dir.js';
+import {chooseStateDir, resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
 import {loadSettings} from './cli/settings/load-settings.js';
 import {keyLabel} from './ui/keys/key-names.js';
+import {createMemoryStore} from './store/memory-store.js';
 import {openStore} from './store/open-store.js';
+import type {ReaderStore} from './store/types.js';
 
 let debug = false;
 
@@ -60,7 +62,7 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 
 	const interactive = !args.json && !args.plain && args.command === 'read' && process.stdout.isTTY === true && process.stdin.isTTY === true;
 	const configDir = resolveConfigDir(args.configDir);
-	const store = openStore({configDir});
+	const store = openStateStore(configDir);
 	// Notices (a damaged file moved aside, a failed save) go to stderr: at once when printing, and
 	// after the reader closes (where the status line showed them) so they stay in the scrollback.
 	let noticesShown = 0;
@@ -77,6 +79,12 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 		store.close();
 		showNotices();
 	}
+}
+
+/** The store in an absolute directory, or one in memory (with a notice) when there is no such directory. */
+function openStateStore(configDir: string | undefined): ReaderStore {
+	const state = chooseStateDir(configDir);
+	return state.ok ? openStore({configDir: state.dir}) : createMemoryStore(undefined, {notices: [state.problem]});
 }
 
 function crash(error: unknown): never {

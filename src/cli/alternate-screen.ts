@@ -8,6 +8,8 @@ const LEAVE = '\u001B[?1049l';
 // a paste from typing and never runs its letters as commands (ui/keys/parse-keys.ts).
 const PASTE_ON = '\u001B[?2004h';
 const PASTE_OFF = '\u001B[?2004l';
+// Ink hides the cursor while it draws; a signal can end the process before Ink shows it again.
+const SHOW_CURSOR = '\u001B[?25h';
 
 let active = false;
 
@@ -24,6 +26,6 @@ export function leaveAlternateScreen(): void {
 	if (!active) return;
 	active = false;
 	try {
-		writeSync(1, PASTE_OFF + LEAVE);
+		writeSync(1, PASTE_OFF + LEAVE + SHOW_CURSOR);
 	} catch {}
 }

@@ -26,7 +26,7 @@ export type ReadSources = {sources: Source[]; kind: 'arguments' | 'subscriptions
  */
 export function readSources(args: CliArgs, store: ReaderStore, configDir: string | undefined): ReadSources {
 	const web = webSettings(args);
-	if (args.args.length > 0) return {sources: args.args.map(arg => createSource(arg, process.cwd(), web)), kind: 'arguments'};
+	if (args.args.length > 0) return {sources: args.args.map(arg => createSource(arg, process.cwd(), {web})), kind: 'arguments'};
 	const subscriptions = store.subscriptions();
 	if (subscriptions.length === 0) return {sources: bundledFeedPaths().map(path => createSource(path)), kind: 'samples'};
 	const cacheDir = feedCacheDir(configDir);

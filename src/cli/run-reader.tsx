@@ -18,13 +18,13 @@ const links: LinkHandlers = {
 	copy: text => void process.stdout.write(clipboardSequence(text)),
 };
 
-/** Runs the interactive reader until the user quits; resolves to the failed sources' results. */
 /** The status line has room for about one message: with several, it first says how many and where the rest go. */
 function settingsNotices(problems: readonly string[]): string[] {
 	if (problems.length <= 1) return [...problems];
 	return [`${problems.length} mistakes in config.toml, all listed when the reader closes;`, ...problems];
 }
 
+/** Runs the interactive reader until the user quits; resolves to the failed and unfinished sources' results. */
 export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {
 	await layoutEngineReady();
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
@@ -60,5 +60,18 @@ export async function runReader(loader: Loader, store: ReaderStore, settings: Us
 		store.close();
 		leaveAlternateScreen();
 	}
-	return loader.snapshot().results.flatMap(result => (result === undefined || result.ok ? [] : [result]));
+	return problemsAtClose(loader);
+}
+
+/**
+ * The failed sources, and those still loading: quitting never waits for a source (a pipe may never
+ * end), but each one left unfinished is named.
+ */
+export function problemsAtClose(loader: Loader): FeedResult[] {
+	const {results, loading} = loader.snapshot();
+	return loader.sources.flatMap((source, index): FeedResult[] => {
+		if (loading[index] === true) return [{ok: false, source: source.label, error: 'still loading when the reader closed'}];
+		const result = results[index];
+		return result === undefined || result.ok ? [] : [result];
+	});
 }

@@ -1,47 +1,80 @@
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import pLimit from 'p-limit';
+import type {FeedResult} from '../core/articles/article.js';
 import {FeedError} from '../core/feed-error.js';
 import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import {sharedLoadBudget, type Lease, type LoadBudget} from './load-budget.js';
 import {parseFeedOffThread} from './parse-off-thread.js';
 import {OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
 import {urlSource, type WebSettings} from './http/url-source.js';
 import type {Source} from './source.js';
 
-/** A source whose bytes come from `read`: a failed read is that source's error, never a crash. */
-function bytesSource(id: string, label: string, read: () => Promise<Uint8Array>): Source {
+export type SourceOptions = {
+	/** What the bytes of every source being loaded may add up to (default: the process's shared budget). */
+	budget?: LoadBudget;
+	/** How web feeds are fetched; without it a URL source fails with a message. */
+	web?: WebSettings;
+};
+
+// Feeds parsed on the main thread are parsed one at a time, each on a turn of the event loop of
+// its own, so that keys and signals are handled between any two of them.
+const mainThreadParses = pLimit(1);
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
+function parseOnMainThread(bytes: Uint8Array, label: string): Promise<FeedResult> {
+	return mainThreadParses(async () => {
+		await nextTurn();
+		return parseFeed(bytes, label);
+	});
+}
+
+/**
+ * A source whose bytes come from `readNow` (synchronously, when it can) or else `read`, under a
+ * lease on the loading budget that is given back once the bytes are parsed. A failed read is that
+ * source's error, never a crash.
+ */
+function bytesSource(id: string, label: string, budget: LoadBudget, read: (lease: Lease) => Promise<Uint8Array>, readNow?: () => Uint8Array | undefined): Source {
 	return {
 		id,
 		label,
 		async load() {
-			let bytes: Uint8Array;
+			const now = readNow?.();
+			if (now !== undefined) return parseFeed(now, label);
+			const lease = budget.lease();
 			try {
-				bytes = await read();
-			} catch (error) {
-				return {ok: false, source: label, error: readErrorMessage(error)};
+				let bytes: Uint8Array;
+				try {
+					bytes = await read(lease);
+				} catch (error) {
+					return {ok: false, source: label, error: readErrorMessage(error)};
+				}
+				return await (bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseOnMainThread(bytes, label));
+			} finally {
+				lease.release();
 			}
-			return bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseFeed(bytes, label);
 		},
 	};
 }
 
-function fileSource(path: string, label: string): Source {
-	return bytesSource(path, label, async () => readSmallFileNow(path) ?? (await readFeedFile(path)));
+function fileSource(path: string, label: string, budget: LoadBudget): Source {
+	return bytesSource(path, label, budget, lease => readFeedFile(path, lease), () => readSmallFileNow(path));
 }
 
 /** Standard input, read to its end (a pipe, a socket or a redirected file alike). */
-function stdinSource(): Source {
-	return bytesSource('-', 'stdin', async () => {
+function stdinSource(budget: LoadBudget): Source {
+	return bytesSource('-', 'stdin', budget, async lease => {
 		// Waiting for a feed to be typed in would look like a hang.
 		if (process.stdin.isTTY) throw new FeedError('standard input is a terminal, not a feed (pipe one in)');
-		return readToEnd(process.stdin as AsyncIterable<Uint8Array>);
+		return readToEnd(process.stdin as AsyncIterable<Uint8Array>, lease);
 	});
 }
 
 /** A source for a command-line argument: an http(s) URL, a file: URL, or a file path (relative to cwd). */
-export function createSource(arg: string, cwd: string = process.cwd(), web?: WebSettings): Source {
+export function createSource(arg: string, cwd: string = process.cwd(), {budget = sharedLoadBudget, web}: SourceOptions = {}): Source {
 	// `-` is standard input, as for most command-line tools (`curl … | flashnews -`).
-	if (arg === '-') return stdinSource();
+	if (arg === '-') return stdinSource(budget);
 	const label = sanitizeLine(arg) || '(unnamed source)';
 	if (/^https?:\/\//i.test(arg.trim())) {
 		if (web === undefined) return failedSource(arg.trim(), label, 'web feeds are not fetched here');
@@ -49,12 +82,12 @@ export function createSource(arg: string, cwd: string = process.cwd(), web?: Web
 	}
 	if (/^file:\/\//i.test(arg)) {
 		try {
-			return fileSource(fileURLToPath(arg), label);
+			return fileSource(fileURLToPath(arg), label, budget);
 		} catch {
 			// Not a usable file URL (e.g. a remote host): treat it as a path, which will not exist.
 		}
 	}
-	return fileSource(resolve(cwd, arg), label);
+	return fileSource(resolve(cwd, arg), label, budget);
 }
 
 function failedSource(id: string, label: string, error: string): Source {

@@ -1,5 +1,5 @@
 import type {Article, FeedResult} from '../core/articles/article.js';
-import {mergeArticles} from '../core/articles/merge-articles.js';
+import {MERGE_SLICE, mergeArticles, mergeArticlesInSlices} from '../core/articles/merge-articles.js';
 import {settleLoad, type Source} from './source.js';
 
 /** Everything known about loading at one moment; a new object whenever something arrives. */
@@ -33,11 +33,15 @@ export type LoaderOptions = {
 	onLoaded?(articles: readonly Article[]): void;
 };
 
+const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
+
 /**
  * Starts every source's load at once and owns their progress. A source's cached copy is its result
  * until the load settles. Small files are read and parsed synchronously inside `load()`, so by the
  * time the interface asks for its first snapshot their articles are already there. The merge
- * happens here and nowhere else, lazily: one merge per batch of arrivals, when next read.
+ * happens here and nowhere else, lazily: one merge per batch of arrivals, when next read. A merge
+ * of many articles is done in slices, a turn of the event loop each, so that keys and signals are
+ * handled meanwhile; the sources it brings in count as loading until it is done.
  */
 export function createLoader(sources: readonly Source[], options: LoaderOptions = {}): Loader {
 	const results: Array<FeedResult | undefined> = sources.map(source => source.cached?.());
@@ -47,13 +51,18 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 	let firstLoadDone = false;
 	let current: LoaderSnapshot | undefined;
 	let announcing: NodeJS.Immediate | undefined;
+	let merged: readonly Article[] | undefined;
+	// Results that arrived and wait for a merge in slices to include them.
+	const arrived = new Map<number, FeedResult>();
+	let merging: Promise<void> | undefined;
 
 	const snapshot = (): LoaderSnapshot => {
+		merged ??= mergeArticles(results.filter(isSettled));
 		current ??= {
 			pending,
 			results: [...results],
 			loading: running.map(load => load !== undefined),
-			articles: mergeArticles(results.filter(isSettled)),
+			articles: merged,
 		};
 		return current;
 	};
@@ -65,19 +74,50 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 		current = undefined;
 		announcing ??= setImmediate(announce);
 	};
+	const settle = (index: number, result: FeedResult) => {
+		results[index] = result;
+		running[index] = undefined;
+		pending--;
+	};
+	const afterSettling = () => {
+		changed();
+		if (pending === 0 && !firstLoadDone) {
+			firstLoadDone = true;
+			options.onLoaded?.(snapshot().articles);
+		}
+	};
+	// Everything that arrived meanwhile goes into one merge; what arrives during it, into the next.
+	const mergeArrivals = async () => {
+		while (arrived.size > 0) {
+			const batch = [...arrived];
+			arrived.clear();
+			const next = [...results];
+			for (const [index, result] of batch) next[index] = result;
+			const steps = mergeArticlesInSlices(next.filter(isSettled));
+			let step = steps.next();
+			for (; !step.done; step = steps.next()) await nextTurn();
+			for (const [index, result] of batch) settle(index, result);
+			merged = step.value;
+			afterSettling();
+		}
+		merging = undefined;
+	};
+	const articleCount = (result: FeedResult | undefined) => (result?.ok ? result.articles.length : 0);
 	const start = (index: number) => {
 		const source = sources[index];
 		if (source === undefined || running[index] !== undefined) return;
 		pending++;
-		running[index] = settleLoad(source).then(result => {
-			results[index] = result;
-			running[index] = undefined;
-			pending--;
-			changed();
-			if (pending === 0 && !firstLoadDone) {
-				firstLoadDone = true;
-				options.onLoaded?.(snapshot().articles);
+		running[index] = settleLoad(source).then(async result => {
+			const total = results.reduce((sum, each, at) => sum + (at === index ? 0 : articleCount(each)), articleCount(result));
+			if (merging === undefined && total <= MERGE_SLICE) {
+				settle(index, result);
+				merged = undefined;
+				afterSettling();
+				return result;
 			}
+			arrived.set(index, result);
+			merging ??= mergeArrivals();
+			await merging;
 			return result;
 		});
 	};
@@ -107,7 +147,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 			if (pending !== before) changed();
 		},
 		async settled() {
-			while (running.some(load => load !== undefined)) await Promise.all(running);
+			while (running.some(load => load !== undefined) || merging !== undefined) await Promise.all([...running, merging]);
 			return results.filter(isSettled);
 		},
 	};

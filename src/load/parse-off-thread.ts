@@ -1,14 +1,13 @@
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import pLimit from 'p-limit';
 import type {FeedResult} from '../core/articles/article.js';
 import {parseFeed} from '../core/parse-feed.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
-import {sanitizeLine} from '../core/text/sanitize.js';
-import type {ParseRequest} from './parse-worker.js';
-import {mergeFeedParts, planXmlFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
+import {mergeFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
+import {failure, parseInNewWorker, planInNewWorker} from './worker-session.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
 // which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -22,25 +21,24 @@ function workerFileExists(url: URL): boolean {
 	}
 }
 
-// Transferring moves the memory to the worker instead of copying it; that needs the view to own
-// its whole ArrayBuffer (a Buffer may be a slice of a shared pool).
-function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-	const {buffer} = bytes;
-	if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
-		return new Uint8Array(buffer);
-	}
-	return bytes.slice();
-}
+/**
+ * Parse workers alive at once, in the whole process: each holds a feed's text and its parse in
+ * memory, and more than there are cores would only share them. The rest wait their turn.
+ */
+export const MAX_PARSE_WORKERS = Math.min(4, Math.max(2, availableParallelism()));
+const workerSlots = pLimit(MAX_PARSE_WORKERS);
 
-function failure(source: string, message: string): FeedResult {
-	return {ok: false, source, error: sanitizeLine(message) || 'parser failed'};
+/** How many parse workers are alive, and how many wait for a slot. */
+export function parseWorkersBusy(): {running: number; waiting: number} {
+	return {running: workerSlots.activeCount, waiting: workerSlots.pendingCount};
 }
 
 /**
- * Runs parseFeed in a worker_threads Worker loaded from `workerUrl`. The bytes are transferred (the
- * caller's buffer is detached afterwards) unless they live in a SharedArrayBuffer, which the worker
- * reads in place; with `ranges`, it parses only that part of them. A worker crash becomes
- * `{ok: false}`, never a rejection.
+ * Runs parseFeed in a worker_threads Worker loaded from `workerUrl`, once one of the
+ * MAX_PARSE_WORKERS slots is free. The bytes are transferred (the caller's buffer is detached
+ * afterwards) unless they live in a SharedArrayBuffer, which the worker reads in place; with
+ * `ranges`, it parses only that part of them. A worker crash becomes `{ok: false}`, never a
+ * rejection.
  */
 export function parseInWorker(
 	workerUrl: URL,
@@ -49,35 +47,24 @@ export function parseInWorker(
 	options: ParseFeedOptions = {},
 	ranges?: PartRanges,
 ): Promise<FeedResult> {
-	return new Promise((resolve) => {
-		let settled = false;
-		const settle = (result: FeedResult) => {
-			if (settled) return;
-			settled = true;
-			resolve(result);
-			void worker.terminate();
-		};
-		const worker = new Worker(workerUrl);
-		worker.on('message', (result: FeedResult) => settle(result));
-		worker.on('error', (error: Error) => settle(failure(source, `parser crashed: ${error.message}`)));
-		worker.on('exit', (code) => settle(failure(source, `parser stopped unexpectedly (exit code ${code})`)));
-		try {
-			if (bytes.buffer instanceof SharedArrayBuffer) {
-				worker.postMessage({bytes, source, options, ranges} satisfies ParseRequest);
-			} else {
-				const data = transferable(bytes);
-				worker.postMessage({bytes: data, source, options, ranges} satisfies ParseRequest, [data.buffer]);
-			}
-		} catch (error) {
-			settle(failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`));
-		}
-	});
+	return workerSlots(() => parseInNewWorker(workerUrl, {bytes, source, options, ranges}));
 }
 
 function copyToShared(bytes: Uint8Array): Uint8Array {
 	const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
 	shared.set(bytes);
 	return shared;
+}
+
+// Only XML can be cut into parts; anything else (JSON) is not searched for places to cut.
+function mayBeXml(bytes: Uint8Array): boolean {
+	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	for (let index = start; index < Math.min(bytes.length, start + 4096); index++) {
+		const byte = bytes[index];
+		if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+		return byte === 0x3c;
+	}
+	return false;
 }
 
 // Below this, a second worker's start-up costs about what it saves.
@@ -88,8 +75,9 @@ export type OffThreadOptions = {workerUrl?: URL; parts?: number};
 
 /**
  * parseFeed off the main thread, so the UI keeps reacting while a large file is parsed. A large
- * XML feed is cut into one document per core (splitXmlFeed) and the parts are parsed side by
- * side; when the parts cannot be cut or do not add up exactly, the whole is parsed as one.
+ * XML feed is cut into one document per core (splitXmlFeed, itself searched in a worker) and the
+ * parts are parsed side by side; when the parts cannot be cut or do not add up exactly, the whole
+ * is parsed as one.
  */
 export async function parseFeedOffThread(
 	bytes: Uint8Array,
@@ -99,13 +87,15 @@ export async function parseFeedOffThread(
 ): Promise<FeedResult> {
 	if (!workerFileExists(workerUrl)) return parseFeed(bytes, source, options);
 	try {
-		const plan = parts > 1 ? planXmlFeedParts(bytes, parts) : undefined;
-		if (plan !== undefined) {
+		if (parts > 1 && mayBeXml(bytes)) {
 			// Every worker copies out its own part of shared memory, off this thread.
 			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
-			const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, {...options, part: true}, ranges)));
-			const merged = mergeFeedParts(results, options.maxItems ?? DEFAULT_MAX_ITEMS);
-			if (merged !== undefined) return merged;
+			const plan = await workerSlots(() => planInNewWorker(workerUrl, shared, parts));
+			if (plan !== undefined) {
+				const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, {...options, part: true}, ranges)));
+				const merged = mergeFeedParts(results, options.maxItems ?? DEFAULT_MAX_ITEMS);
+				if (merged !== undefined) return merged;
+			}
 			return await parseInWorker(workerUrl, shared, source, options);
 		}
 		return await parseInWorker(workerUrl, bytes, source, options);

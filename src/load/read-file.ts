@@ -1,9 +1,11 @@
-import {readFileSync, statSync} from 'node:fs';
-import {open} from 'node:fs/promises';
-import type {FileHandle} from 'node:fs/promises';
+import fs from 'node:fs';
+import {Socket} from 'node:net';
+import type {Readable} from 'node:stream';
+import {promisify} from 'node:util';
 import {FeedError} from '../core/feed-error.js';
 import {MAX_FEED_BYTES, tooLargeMessage} from '../core/limits.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import type {Lease} from './load-budget.js';
 
 // Where feed files (and pipes, devices, standard input) are read: bytes only, never parsed here.
 
@@ -11,6 +13,13 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 export const MAX_FILE_BYTES = MAX_FEED_BYTES;
 /** Files above this size are parsed in a worker thread so the UI keeps drawing meanwhile. */
 export const OFF_THREAD_BYTES = 1024 * 1024;
+/** Small files read (and then parsed) at once, before the interface starts, in all. */
+const READ_AT_ONCE_BYTES = 2 * OFF_THREAD_BYTES;
+
+const openFile = promisify(fs.open);
+const statFile = promisify(fs.fstat);
+const readInto = promisify(fs.read);
+const closeFile = promisify(fs.close);
 
 const ERRNO_MESSAGES: Record<string, string> = {
 	ENOENT: 'no such file',
@@ -23,6 +32,8 @@ const ERRNO_MESSAGES: Record<string, string> = {
 	EMFILE: 'too many open files',
 	ENFILE: 'too many open files',
 	EIO: 'input/output error',
+	EAGAIN: 'a device with nothing to read',
+	ENXIO: 'no such device',
 };
 
 export function readErrorMessage(error: unknown): string {
@@ -35,64 +46,90 @@ function tooLarge(size: number): FeedError {
 	return new FeedError(tooLargeMessage(size, MAX_FILE_BYTES));
 }
 
-/** Everything `chunks` yields, up to the file size limit. */
-export async function readToEnd(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+/** Everything `chunks` yields, up to the file size limit, each chunk under `lease` when given. */
+export async function readToEnd(chunks: AsyncIterable<Uint8Array>, lease?: Lease): Promise<Uint8Array> {
 	const kept: Uint8Array[] = [];
 	let total = 0;
 	for await (const chunk of chunks) {
 		total += chunk.length;
 		if (total > MAX_FILE_BYTES) throw tooLarge(total);
+		await lease?.grow(chunk.length);
 		kept.push(chunk);
 	}
 	return Buffer.concat(kept, total);
 }
 
-// Pipes and devices (e.g. `flashnews <(curl …)`) have no size up front: read in chunks up to the limit.
-function readStream(handle: FileHandle): Promise<Uint8Array> {
-	return readToEnd(handle.createReadStream({autoClose: false}));
+async function readStream(stream: Readable, lease: Lease): Promise<Uint8Array> {
+	try {
+		return await readToEnd(stream, lease);
+	} finally {
+		stream.destroy();
+	}
 }
 
 /**
- * A file parsed off the main thread is read into shared memory, which parse workers read in place
- * (src/load/parse-off-thread.ts): no copy of a large file is ever made on the way to them. Should
- * the file grow while it is read, what was there at the start is parsed.
+ * `size` bytes from the start of the file. Above OFF_THREAD_BYTES they go into shared memory,
+ * which parse workers read in place (src/load/parse-off-thread.ts): no copy of a large file is ever
+ * made on the way to them. Should the file grow while it is read, what was there at the start is
+ * parsed.
  */
-async function readShared(handle: FileHandle, size: number): Promise<Uint8Array> {
-	const bytes = new Uint8Array(new SharedArrayBuffer(size));
+async function readRegular(fd: number, size: number): Promise<Uint8Array> {
+	const bytes = size > OFF_THREAD_BYTES ? new Uint8Array(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
 	let filled = 0;
 	while (filled < size) {
-		const {bytesRead} = await handle.read(bytes, filled, size - filled, filled);
+		const {bytesRead} = await readInto(fd, bytes, filled, size - filled, filled);
 		if (bytesRead === 0) break;
 		filled += bytesRead;
 	}
 	return bytes.subarray(0, filled);
 }
 
-export async function readFeedFile(path: string): Promise<Uint8Array> {
-	const handle = await open(path, 'r');
+/**
+ * A feed file, pipe or device, read under `lease`. Nothing here ever holds one of libuv's I/O
+ * threads while waiting: the file is opened non-blocking (opening a named pipe nobody writes to
+ * would otherwise wait for a writer), and pipes and sockets are read through the event loop as
+ * their data arrives, like standard input, so a pipe that never ends cannot hold up the other
+ * sources or the exit. Devices are read in chunks up to the size limit.
+ */
+export async function readFeedFile(path: string, lease: Lease): Promise<Uint8Array> {
+	const fd = await openFile(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+	let streamOwnsFd = false;
 	try {
-		const stats = await handle.stat();
+		const stats = await statFile(fd);
 		if (stats.isDirectory()) throw new FeedError('is a directory');
-		if (!stats.isFile()) return await readStream(handle);
+		if (stats.isFIFO() || stats.isSocket()) {
+			streamOwnsFd = true;
+			return await readStream(new Socket({fd, readable: true, writable: false}), lease);
+		}
+		if (!stats.isFile()) {
+			streamOwnsFd = true;
+			return await readStream(fs.createReadStream(path, {fd, autoClose: true}), lease);
+		}
 		if (stats.size > MAX_FILE_BYTES) throw tooLarge(stats.size);
-		if (stats.size <= OFF_THREAD_BYTES) return await handle.readFile();
-		return await readShared(handle, stats.size);
+		await lease.grow(stats.size);
+		return await readRegular(fd, stats.size);
 	} finally {
-		await handle.close();
+		if (!streamOwnsFd) await closeFile(fd).catch(() => {});
 	}
 }
+
+let readAtOnceLeft = READ_AT_ONCE_BYTES;
 
 /**
  * A regular file small enough to parse on the main thread is read synchronously: a handful of
  * small reads costs well under a millisecond, and the parse that follows then also runs at once,
  * while the caller has not yet started loading the interface (whose module loading would hold up
- * the callbacks of an asynchronous read). Anything else is undefined and read asynchronously.
+ * the callbacks of an asynchronous read). Only the first few (READ_AT_ONCE_BYTES in all) are, so
+ * that a thousand files on the command line do not keep the process busy before it can take a
+ * key or a signal. Anything else is undefined and read asynchronously.
  */
 export function readSmallFileNow(path: string): Uint8Array | undefined {
 	try {
 		// stat before open: opening a named pipe would block until someone writes to it.
-		const stats = statSync(path);
-		return stats.isFile() && stats.size <= OFF_THREAD_BYTES ? readFileSync(path) : undefined;
+		const stats = fs.statSync(path);
+		if (!stats.isFile() || stats.size > OFF_THREAD_BYTES || stats.size > readAtOnceLeft) return undefined;
+		readAtOnceLeft -= stats.size;
+		return fs.readFileSync(path);
 	} catch {
 		return undefined;
 	}

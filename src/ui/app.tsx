@@ -65,9 +65,10 @@ function statusSegments(message: string | null, loading: LoaderSnapshot, notices
 	if (message !== null) segments.push({text: message, style: 'status'});
 	if (loading.pending > 0) {
 		const total = loading.results.length;
+		// How many have arrived, said so: "Loading 1 of 7" would read as the first one still loading.
 		// Feeds with a result already (a cached copy, an earlier load) are being refreshed.
-		const verb = loading.results.every(result => result !== undefined) ? 'Refreshing' : 'Loading';
-		segments.push({text: `${spinner} ${verb} ${total - loading.pending} of ${total} feeds…`, style: 'status'});
+		const verb = loading.results.every(result => result !== undefined) ? 'refreshed' : 'loaded';
+		segments.push({text: `${spinner} ${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} ${verb}…`, style: 'status'});
 	}
 	for (const result of loading.results) {
 		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});

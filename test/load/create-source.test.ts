@@ -100,10 +100,10 @@ describe('createSource for URLs', () => {
 		try {
 			server.serve('/simple.json', readFileSync(fixture('json/simple-object.json')), 'application/json');
 			const web = {fetch: {version: '0.0.0'}, limiter: createFetchLimiter(), offline: false};
-			const result = await createSource(server.url('/simple.json'), dir, web).load();
+			const result = await createSource(server.url('/simple.json'), dir, {web}).load();
 			expect(result.ok && result.articles.length).toBeGreaterThan(0);
 			expect(result.source).toBe(server.url('/simple.json'));
-			const offline = await createSource(server.url('/simple.json'), dir, {...web, offline: true}).load();
+			const offline = await createSource(server.url('/simple.json'), dir, {web: {...web, offline: true}}).load();
 			expect(offline).toMatchObject({ok: false, error: expect.stringContaining('--offline')});
 		} finally {
 			await server.close();

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {displayWidth, padToWidth, truncateToWidth, wrapText} from '../../src/present/text-width.js';
+import {stringWidthOf} from '../../src/present/text-clusters.js';
+import {displayWidth, padToWidth, truncateToWidth, wrapLines, wrapText} from '../../src/present/text-width.js';
 
 const PROPERTY_RUNS = {seed: 17_042_025, numRuns: 200};
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 // Words from scripts of every width, with joiners and marks, to exercise grapheme handling.
 const word = fc.oneof(
@@ -18,7 +20,10 @@ describe('displayWidth', () => {
 		['ASCII', 'hello', 5],
 		['CJK as two columns each', '日本語', 6],
 		['an emoji as two columns', '👍', 2],
-		['a ZWJ family as one emoji', '👨\u200D👩\u200D👧', 2],
+		['a ZWJ family as wide as a terminal without joining draws it', '👨\u200D👩\u200D👧', 6],
+		['a skin tone as tmux draws it', '👍🏽', 4],
+		['a Devanagari conjunct as two columns, as terminals draw it', 'क्ष', 2],
+		['an emoji with a variation selector as two columns', '❤\uFE0F', 2],
 		['a combining accent as nothing', 'e\u0301', 1],
 		['a zero-width space as nothing', 'a\u200Bb', 2],
 		['mixed scripts', 'Tokyo 東京 🇯🇵', 13],
@@ -26,11 +31,12 @@ describe('displayWidth', () => {
 		expect(displayWidth(input)).toBe(expected);
 	});
 
-	it('agrees with string-width on long mixed text', () => {
+	it('is never narrower than string-width, and for Ink measures exactly as string-width does, on long mixed text', () => {
 		fc.assert(
 			fc.property(text, (input) => {
 				const long = `${input} ${input} ${input}`;
-				expect(displayWidth(long)).toBe(stringWidth(long));
+				expect(displayWidth(long)).toBeGreaterThanOrEqual(stringWidth(long));
+				expect(stringWidthOf(long)).toBe(stringWidth(long));
 			}),
 			{...PROPERTY_RUNS, numRuns: 80},
 		);
@@ -41,6 +47,7 @@ describe('displayWidth', () => {
 			const symbol = String.fromCodePoint(code);
 			for (const text of [symbol, `a${symbol}b`, `${symbol}\uFE0F`, `${symbol}\u0301`]) {
 				expect([code.toString(16), displayWidth(text)]).toEqual([code.toString(16), stringWidth(text)]);
+				expect([code.toString(16), stringWidthOf(text)]).toEqual([code.toString(16), stringWidth(text)]);
 			}
 		}
 	});
@@ -137,7 +144,9 @@ describe('wrapText', () => {
 		fc.assert(
 			fc.property(text, fc.integer({min: 2, max: 50}), (input, width) => {
 				const lines = wrapText(input, width);
-				for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+				// Only a cluster wider than the whole line (a family emoji at width 2) stands alone.
+				const oneCluster = (line: string) => Array.from(segmenter.segment(line.trim())).length === 1;
+				for (const line of lines) if (!oneCluster(line)) expect(displayWidth(line)).toBeLessThanOrEqual(width);
 				expect(lines.join('').replace(/\s/g, '')).toBe(input.replace(/\s/g, ''));
 			}),
 			PROPERTY_RUNS,
@@ -149,5 +158,48 @@ describe('wrapText', () => {
 		const lines = wrapText(article, 60);
 		expect(lines.filter((line) => displayWidth(line) > 60)).toEqual([]);
 		expect(lines.join(' ').split(/\s+/).join('')).toBe(article.replace(/\s/g, ''));
+	});
+});
+
+describe('text far longer than a screen', () => {
+	it('wraps a 300,000-character word into 3,750 full lines', () => {
+		const word = 'ab3+/'.repeat(60_000);
+		const lines = wrapText(`see ${word} end`, 80);
+		expect(lines).toHaveLength(3752);
+		expect(lines[0]).toBe('see');
+		expect(lines.slice(1, -1).every((line) => line.length === 80)).toBe(true);
+		expect(lines.slice(1, -1).join('')).toBe(word);
+		expect(lines.at(-1)).toBe('end');
+	});
+
+	it('wraps a word of 50,000 emoji into lines of 40', () => {
+		const lines = wrapText('😀'.repeat(50_000), 80);
+		expect(lines).toHaveLength(1250);
+		expect(new Set(lines)).toEqual(new Set(['😀'.repeat(40)]));
+	});
+
+	it('wraps a word of 30,000 Devanagari conjuncts without splitting one', () => {
+		const lines = wrapText('क्ष'.repeat(30_000), 80);
+		expect(lines).toHaveLength(750);
+		expect(new Set(lines)).toEqual(new Set(['क्ष'.repeat(40)]));
+	});
+
+	it('makes only the lines asked for, and says when text was left over', () => {
+		const title = 'A headline that goes on '.repeat(2_100_000);
+		expect(title.length).toBeGreaterThan(50_000_000);
+		const {lines, cut} = wrapLines(title, 80, 3);
+		expect(lines).toEqual(wrapText(title.slice(0, 1000), 80).slice(0, 3));
+		expect(cut).toBe(true);
+		expect(wrapLines('one\ntwo\nthree', 80, 3)).toEqual({lines: ['one', 'two', 'three'], cut: false});
+		expect(wrapLines('one\ntwo\nthree\n', 80, 3)).toEqual({lines: ['one', 'two', 'three'], cut: true});
+	});
+
+	it('cuts a 50 MB title to the width of a row', () => {
+		const title = `${'Привет мир '.repeat(4_600_000)}`;
+		expect(title.length).toBeGreaterThan(50_000_000);
+		const row = truncateToWidth(title, 80);
+		expect(row.endsWith('…')).toBe(true);
+		expect(displayWidth(row)).toBe(80);
+		expect(padToWidth(title, 40)).toHaveLength(40);
 	});
 });

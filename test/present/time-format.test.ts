@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {beforeAll, afterAll, describe, expect, it} from 'vitest';
-import {formatDateTime, formatRelativeTime, toIsoUtc} from '../../src/present/time-format.js';
+import {formatDateTime, formatRelativeTime, formatTimestamp, toIsoUtc} from '../../src/present/time-format.js';
 
 const utc = (iso: string): number => Date.parse(iso);
 const MINUTE = 60_000;
@@ -74,5 +75,22 @@ describe('toIsoUtc', () => {
 		expect(toIsoUtc(null)).toBeNull();
 		expect(toIsoUtc(Number.POSITIVE_INFINITY)).toBeNull();
 		expect(toIsoUtc(9e15)).toBeNull();
+	});
+});
+
+describe('times no calendar can show', () => {
+	it.each([1e300, -1e300, Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1])('shows nothing for %s', value => {
+		expect([formatTimestamp(value), formatDateTime(value), formatRelativeTime(value, now), toIsoUtc(value)]).toEqual(['', '', '', null]);
+	});
+
+	it('never writes NaN, whatever the number', () => {
+		fc.assert(
+			fc.property(fc.double(), value => {
+				for (const text of [formatTimestamp(value), formatDateTime(value), formatRelativeTime(value, now), toIsoUtc(value) ?? '']) {
+					expect(text).not.toContain('NaN');
+				}
+			}),
+			{seed: 13_002_025, numRuns: 500},
+		);
 	});
 });

@@ -14,11 +14,11 @@ describe('loading feeds', () => {
 	it('shows a loading line until every feed has arrived, with the articles that already did', async () => {
 		const slow = fakeSource(okResult('Slow', makeArticles(4).slice(2)), {deferred: true});
 		const app = await renderReader([fakeSource(okResult('Fast', makeArticles(2))), slow]);
-		expect(app.statusLine()).toContain('Loading 1 of 2 feeds');
+		expect(app.statusLine()).toContain('1 of 2 feeds loaded…');
 		expect(app.frame()).toContain('Headline number 2');
 		slow.release();
 		await eventually(app.frame).toContain('Headline number 4');
-		await eventually(app.statusLine).not.toContain('Loading');
+		await eventually(app.statusLine).not.toContain('loaded');
 	});
 
 	it('keeps the cursor on the same article when a feed with newer articles arrives', async () => {

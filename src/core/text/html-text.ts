@@ -5,12 +5,9 @@ import type {ArticleBody} from '../articles/article-body.js';
 import {lazyRequire} from '../../shims/lazy-require.js';
 import {resolveLink} from '../articles/resolve-link.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
+import {boundBody, boundLineField, boundLineFieldInput, leftOutNote, MAX_BODY_CHARS, MAX_GRID_CELLS, MAX_HTML_DEPTH, nestsTooDeep} from './text-limits.js';
 
 const htmlToText = lazyRequire<typeof HtmlToText>('html-to-text');
-
-// Longer bodies are cut before parsing: nobody reads 2 MB of one article in a terminal, and
-// html-to-text would otherwise print its own truncation warning onto the screen at 16 MB.
-const MAX_BODY_CHARS = 2_000_000;
 
 // Tag names that make a string "HTML" and that are stripped from one-line fields. A fixed list
 // keeps text such as `vector<int>` or `List<String>` intact.
@@ -35,10 +32,15 @@ export function looksLikeHtml(value: string): boolean {
 
 /**
  * One-line field (title, author, category) that may carry HTML or entities, to plain text.
- * Entities are decoded up to twice so double-escaped feeds come out right; then tags go.
+ * Entities are decoded up to twice so double-escaped feeds come out right; then tags go. A field
+ * longer than a few screens is cut (src/core/text/text-limits.ts).
  */
 export function inlineHtmlToText(value: string): string {
 	if (typeof value !== 'string') return sanitizeLine(value);
+	return boundLineField(lineFieldToText(boundLineFieldInput(value)));
+}
+
+function lineFieldToText(value: string): string {
 	if (!value.includes('<') && !value.includes('&')) return sanitizeLine(value);
 	let text = value;
 	for (let round = 0; round < 2 && text.includes('&'); round++) {
@@ -122,12 +124,30 @@ function tableRows(node: DomNode): DomNode[] {
 	});
 }
 
+const isCell = (node: DomNode): boolean => node.name === 'td' || node.name === 'th';
+
+// A grid is laid out all at once and costs far more a cell than text; a table too big for one is
+// shown a row a line, its cells separated by ` · `.
+const formatRows: FormatCallback = (elem, walk, builder) => {
+	builder.openBlock({leadingLineBreaks: 2});
+	for (const row of tableRows(elem)) {
+		builder.openBlock({leadingLineBreaks: 1});
+		row.children.filter(isCell).forEach((cell, index) => {
+			if (index > 0) builder.addInline(' · ');
+			walk(cell.children, builder);
+		});
+		builder.closeBlock({trailingLineBreaks: 1});
+	}
+	builder.closeBlock({trailingLineBreaks: 2});
+};
+
 // Tables with two or more columns are laid out as a grid; one-column tables are almost always
 // page layout, and a grid would only squeeze their text into a narrow column.
 const formatTable: FormatCallback = (elem, walk, builder, options) => {
-	const isGrid = tableRows(elem).some(
-		(row) => row.children.filter((cell) => cell.name === 'td' || cell.name === 'th').length > 1,
-	);
+	const rows = tableRows(elem);
+	const isGrid = rows.some((row) => row.children.filter(isCell).length > 1);
+	const cells = rows.reduce((sum, row) => sum + row.children.filter(isCell).length, 0);
+	if (isGrid && cells > MAX_GRID_CELLS) return formatRows(elem, walk, builder, options);
 	const formatter = builder.options.formatters[isGrid ? 'dataTable' : 'block'];
 	formatter?.(elem, walk, builder, options);
 };
@@ -206,8 +226,13 @@ export const CONVERTER_OPTIONS: HtmlToTextOptions = {
 
 let converter: ((html: string, metadata?: {base?: string}) => string) | undefined;
 
+// Conversion costs time in proportion to nesting depth times size (each quote or list level
+// re-indents all it holds). Bodies nested too deep are converted crudely (htmlBodyToText); this
+// stops whatever that count misses, leaving out what lies deeper.
+const CONVERSION_LIMITS: HtmlToTextOptions['limits'] = {maxDepth: 2 * MAX_HTML_DEPTH, ellipsis: '…'};
+
 function convertHtml(html: string, base: string | undefined): string {
-	converter ??= htmlToText().compile(CONVERTER_OPTIONS);
+	converter ??= htmlToText().compile({...CONVERTER_OPTIONS, limits: CONVERSION_LIMITS});
 	return converter(html, {base});
 }
 
@@ -224,6 +249,7 @@ export function prepareHtml(value: string): string {
 
 function htmlBodyToText(value: string, base: string | undefined): string {
 	const html = prepareHtml(value);
+	if (nestsTooDeep(html)) return crudeHtmlToText(html);
 	try {
 		return convertHtml(html, base);
 	} catch {
@@ -257,10 +283,12 @@ export function bodyToText(body: ArticleBody): string {
 	if (cached !== undefined) return cached;
 	let text: string;
 	try {
-		const value = typeof body.value === 'string' ? body.value : '';
-		const raw = body.format === 'html' ? htmlBodyToText(value, typeof body.base === 'string' ? body.base : undefined) : value;
+		const format = body.format === 'html' ? 'html' : 'text';
+		const {value, leftOut} = boundBody(typeof body.value === 'string' ? body.value : '', format);
+		const raw = format === 'html' ? htmlBodyToText(value, typeof body.base === 'string' ? body.base : undefined) : value;
 		// Sanitize after decoding: `&#27;` in the HTML becomes a real ESC only now.
 		text = normalizeLayout(sanitizeText(raw));
+		if (leftOut > 0) text = `${text}\n\n${leftOutNote(leftOut)}`;
 	} catch {
 		text = '';
 	}

@@ -108,7 +108,7 @@ export function decodeFile(file: string, content: FileContent, now: number, opti
 		return {
 			state,
 			needsWrite: true,
-			notice: `${dropped} unreadable entr${dropped === 1 ? 'y' : 'ies'} in ${file} were skipped; ${keptAt()}`,
+			notice: `${dropped === 1 ? '1 unreadable entry' : `${dropped} unreadable entries`} in ${file} ${dropped === 1 ? 'was' : 'were'} skipped; ${keptAt()}`,
 		};
 	}
 

@@ -2,7 +2,7 @@ import type {Article} from '../../core/articles/article.js';
 import {openableUrl} from '../../core/links/openable-url.js';
 import {bodyToText} from '../../core/text/html-text.js';
 import {bodyToLinkedText, type LinkedText} from '../../core/text/linked-text.js';
-import {wrapText} from '../../present/text-width.js';
+import {wrapLines, wrapText} from '../../present/wrap-text.js';
 import {bylineWho, topicLine} from '../../present/byline.js';
 import {formatDateTime} from '../../present/time-format.js';
 import type {StyleName} from '../../present/theme.js';
@@ -14,6 +14,11 @@ import type {StyleName} from '../../present/theme.js';
 export type DetailLine = {text: string; style: StyleName; link?: {url: string; from: number}};
 
 export type DetailLayout = (article: Article) => readonly DetailLine[];
+
+// What is laid out of one article: a title longer than a screen or text longer than a book is
+// cut, with a line saying so, so that opening any article takes a moment at most.
+export const MAX_TITLE_LINES = 12;
+export const MAX_TEXT_LINES = 10_000;
 
 /** The article's text, or its summary when the feed gave no content. */
 export function articleText(article: Article): string {
@@ -51,8 +56,10 @@ function linkLines(links: readonly string[], width: number): DetailLine[] {
 
 function buildLines(article: Article, width: number): DetailLine[] {
 	const lines: DetailLine[] = [];
-	const add = (text: string, style: StyleName) => {
-		for (const line of wrapText(text, width)) lines.push({text: line, style});
+	const add = (text: string, style: StyleName, maxLines = MAX_TITLE_LINES) => {
+		const wrapped = wrapLines(text, width, maxLines);
+		for (const line of wrapped.lines) lines.push({text: line, style});
+		if (wrapped.cut) lines.push({text: '… more (too long to show)', style: 'detailMeta'});
 	};
 	add(article.title, 'detailTitle');
 	for (const meta of [bylineWho(article), formatDateTime(article.published), topicLine(article)]) {
@@ -66,7 +73,7 @@ function buildLines(article: Article, width: number): DetailLine[] {
 	}
 	lines.push({text: '', style: 'plain'});
 	const {text, links} = articleBody(article);
-	if (text) add(text, 'plain');
+	if (text) add(text, 'plain', MAX_TEXT_LINES);
 	else lines.push({text: '(this feed gives no text for the article)', style: 'detailMeta'});
 	if (links.length > 0) {
 		lines.push({text: '', style: 'plain'});

@@ -61,6 +61,8 @@ describe('parseFeedDate', () => {
 		['a date before 1970', '1969-12-31T23:59:59Z'],
 		['a date after 2200', '2201-01-01T00:00:00Z'],
 		['a negative number', -5],
+		['1e300', 1e300],
+		['1e300 written as text', '1e300'],
 	])('gives null for %s', (_name, input) => {
 		expect(parseFeedDate(input)).toBeNull();
 	});

@@ -17,7 +17,7 @@ function isDeferred(source: Source): boolean {
 
 /**
  * Renders the reader and waits until every source that is not deferred has arrived: the status
- * line then says "Loading k of n feeds" for the deferred ones, or nothing about loading.
+ * line then says "k of n feeds loaded…" while some are deferred, or nothing about loading.
  */
 export async function renderReader(
 	sources: Source[],
@@ -30,8 +30,8 @@ export async function renderReader(
 	const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
 	const lines = () => frame().split('\n');
 	const arrived = sources.filter(source => !isDeferred(source)).length;
-	const loadingLine = () => (app.lastFrame() === undefined ? 'no frame yet' : (/Loading \d+ of \d+ feeds/.exec(lines().at(-2) ?? '')?.[0] ?? ''));
-	await eventually(loadingLine).toBe(arrived === sources.length ? '' : `Loading ${arrived} of ${sources.length} feeds`);
+	const loadingLine = () => (app.lastFrame() === undefined ? 'no frame yet' : (/\d+ of \d+ feeds? loaded/.exec(lines().at(-2) ?? '')?.[0] ?? ''));
+	await eventually(loadingLine).toBe(arrived === sources.length ? '' : `${arrived} of ${sources.length} ${sources.length === 1 ? 'feed' : 'feeds'} loaded`);
 	return {
 		...app,
 		store,
