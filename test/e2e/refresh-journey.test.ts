@@ -36,14 +36,14 @@ describe.skipIf(!hasTmux())('subscriptions in a real terminal', () => {
 		const screen = await app.waitFor(/› ?[●★ ]* ?Alpha story 2/);
 		expect(screen).toMatch(/\d+ articles/);
 		app.press('R');
-		await app.waitFor(screen => !/Refreshing|Loading/.test(screen));
+		await app.waitFor(screen => !/feeds? (refreshed|loaded)…/.test(screen));
 		app.press('q');
 		await app.waitFor(() => !app.isRunning());
 
 		await server.close();
 		server = undefined;
 		const offline = start(['--config-dir', dir, '--timeout', '2']);
-		const cached = await offline.waitFor(screen => screen.includes('Alpha story 5') && !/Refreshing|Loading/.test(screen));
+		const cached = await offline.waitFor(screen => screen.includes('Alpha story 5') && !/feeds? (refreshed|loaded)…/.test(screen));
 		expect(cached).toMatch(/showing the copy from \d+ min ago|connection refused/i);
 		offline.press('G', 'Enter');
 		await offline.waitFor(/article \d+ of \d+/);

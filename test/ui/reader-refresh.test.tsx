@@ -32,12 +32,12 @@ describe('refreshing feeds in the reader', () => {
 		const second = refreshable('Second', () => makeArticles(4).slice(2));
 		const app = await renderReader([first, second]);
 		await press(app.stdin, 'r');
-		await eventually(app.statusLine).toMatch(/Refreshing 1 of 2 feeds/);
+		await eventually(app.statusLine).toMatch(/1 of 2 feeds refreshed…/);
 		expect([first.loads(), second.loads()]).toEqual([2, 1]);
 		await press(app.stdin, 'j');
 		await eventually(app.selectedLine).toContain('Headline number 2');
 		first.release();
-		await eventually(app.statusLine).not.toContain('Refreshing');
+		await eventually(app.statusLine).not.toContain('refreshed…');
 	});
 
 	it('refreshes every feed with R; new articles appear without moving the selection', async () => {
@@ -46,7 +46,7 @@ describe('refreshing feeds in the reader', () => {
 		await press(app.stdin, 'j');
 		await eventually(app.selectedLine).toContain('Headline number 3');
 		await press(app.stdin, 'R');
-		await eventually(app.statusLine).toMatch(/Refreshing 0 of 1 feeds/);
+		await eventually(app.statusLine).toMatch(/0 of 1 feed refreshed…/);
 		growing.release();
 		await eventually(app.frame).toContain('Headline number 1');
 		expect(app.selectedLine()).toContain('Headline number 3');
