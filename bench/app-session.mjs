@@ -50,12 +50,12 @@ export function benchCacheDir() {
 /**
  * Runs `use(session)` on a fresh reader over `files` (none: the bundled feeds) with an empty
  * config dir, then makes sure the process and the dir are gone. `cacheDir` is where its code cache
- * lives (see src/cli/code-cache.ts); `rows` the terminal's height.
+ * lives (see src/cli/code-cache.ts); `rows` and `columns` the terminal's size.
  */
-export async function withApp(files, use, {cacheDir = benchCacheDir(), rows} = {}) {
+export async function withApp(files, use, {cacheDir = benchCacheDir(), rows, columns} = {}) {
 	const configDir = makeTempDir('flashnews-bench-config-');
 	const env = terminalEnv({FLASHNEWS_CACHE_DIR: cacheDir});
-	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env, ...(rows === undefined ? {} : {rows})});
+	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env, ...(rows === undefined ? {} : {rows}), ...(columns === undefined ? {} : {cols: columns})});
 	try {
 		return await use(session);
 	} finally {

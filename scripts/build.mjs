@@ -1,10 +1,12 @@
-// Bundles the CLI into dist/: a small launcher (cli.js), the reader in one file (app.cjs) and the
-// parse worker. Code that only some runs need is loaded on first use from node_modules (see
-// scripts/cli-build-options.mjs).
+// Bundles the CLI into dist/: a small launcher (cli.js), the reader in one file (app.cjs), the
+// parse worker, the dependencies only some runs need (dist/lazy/, loaded on first use), the
+// licences of everything bundled and the man page (see scripts/cli-build-options.mjs). dist/
+// needs no node_modules.
 //
 // A dependency patch that no longer applies (scripts/patches/) is left out with a warning, so an
-// install never fails on it. With FLASHNEWS_STRICT_PATCHES=1 (set by .ci/run) the warning also
-// fails the build, so a maintainer sees it. CI=true alone does not: installs run in CI too.
+// install never fails on it; so is a bundled package whose licence text cannot be found. With
+// FLASHNEWS_STRICT_PATCHES=1 (set by .ci/run) a warning also fails the build, so a maintainer sees
+// it. CI=true alone does not: installs run in CI too.
 import {fileURLToPath} from 'node:url';
 import {buildCli} from './cli-build-options.mjs';
 

@@ -1,15 +1,17 @@
 // The esbuild settings for the CLI bundle, shared by scripts/build.mjs and bench/profile.mjs. What
-// the bundle leaves out: lazyDependencies below, and the modules scripts/bundle-stubs.mjs swaps
-// for stubs. What it patches, and why: scripts/patches/, one module per package.
-import {chmodSync, rmSync, writeFileSync} from 'node:fs';
+// the bundle leaves out: the lazy dependencies, bundled on their own (scripts/lazy-chunks.mjs), and
+// the modules scripts/bundle-stubs.mjs swaps for stubs. What it patches, and why:
+// scripts/patches/, one module per package. dist/ needs no node_modules: it carries everything,
+// with the licences of what it carries (scripts/third-party-licenses.mjs) and the man page.
+import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {build, formatMessages} from 'esbuild';
 import {stubsPlugin} from './bundle-stubs.mjs';
+import {LAZY_CHUNKS_DEFINE, lazyChunkBuilds, lazyDependencies} from './lazy-chunks.mjs';
+import {writeManPage} from './man-page.mjs';
 import {allPatches} from './patches/all-patches.mjs';
 import {patchPlugin} from './patches/apply-patches.mjs';
-
-/** Loaded with lazyRequire (src/shims/lazy-require.ts) only when a run needs them. */
-const lazyDependencies = ['html-to-text', 'iconv-lite', 'htmlparser2'];
+import {bundledPackages, thirdPartyNotices} from './third-party-licenses.mjs';
 
 // import.meta.url in the sources (finding feeds/, the worker, lazy dependencies) means this file.
 const fileUrlBanner = "var __flashnewsFileUrl=require('node:url').pathToFileURL(__filename).href;";
@@ -28,6 +30,8 @@ const shared = {
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	logLevel: 'warning',
+	// Which packages each file carries, for the third-party licences.
+	metafile: true,
 };
 
 /**
@@ -42,7 +46,16 @@ const shared = {
  */
 export function cliBuilds({outdir, minify = true, patches = allPatches, onSkip = () => {}}) {
 	const plugins = commonJs => [stubsPlugin, patchPlugin(patches, {commonJs, onSkip})];
-	const asModule = {...shared, minify, outdir, outExtension: {'.js': '.mjs'}, format: 'esm', banner: {js: requireBanner}, external: lazyDependencies};
+	const asModule = {
+		...shared,
+		minify,
+		outdir,
+		outExtension: {'.js': '.mjs'},
+		format: 'esm',
+		banner: {js: requireBanner},
+		define: {...shared.define, ...LAZY_CHUNKS_DEFINE},
+		external: lazyDependencies,
+	};
 	return {
 		// CommonJS: an ES module entry costs Node more to start (its ESM loader).
 		launcher: {
@@ -62,12 +75,13 @@ export function cliBuilds({outdir, minify = true, patches = allPatches, onSkip =
 			outExtension: {'.js': '.cjs'},
 			format: 'cjs',
 			banner: {js: fileUrlBanner},
-			define: {...shared.define, 'import.meta.url': '__flashnewsFileUrl'},
+			define: {...shared.define, ...LAZY_CHUNKS_DEFINE, 'import.meta.url': '__flashnewsFileUrl'},
 			external: lazyDependencies,
 			plugins: plugins(true),
 		},
 		appAsModule: {...asModule, entryPoints: {app: 'src/cli.tsx'}, plugins: plugins(false)},
 		worker: {...asModule, entryPoints: {'parse-worker': 'src/load/parse-worker.ts'}, plugins: plugins(false)},
+		lazyChunks: root => lazyChunkBuilds({shared: {...shared, minify}, outdir, root}),
 	};
 }
 
@@ -117,18 +131,35 @@ async function buildApp(builds, run, warn) {
 		warn(
 			`flashnews build: ${files.join(', ')} awaits at the top level, which a CommonJS bundle cannot hold; the reader is bundled as an ES module instead (dist/app.mjs, slower start). Revisit scripts/patches/.`,
 		);
-		await run(builds.appAsModule);
+		const asModule = await run(builds.appAsModule);
 		writeFileSync(path.join(builds.appAsModule.outdir, 'app.cjs'), appModuleStub);
 		writeFileSync(path.join(builds.appAsModule.outdir, 'load-app-module.cjs'), loadAppModule);
-		return;
+		return asModule;
 	}
 	await printMessages(result.warnings, 'warning');
+	return result;
+}
+
+/** THIRD-PARTY-LICENSES.txt for the packages the builds' `results` carry; a package without a licence file is a warning. */
+function writeLicences(target, root, results, warn) {
+	const packages = bundledPackages(
+		results.map(result => result.metafile),
+		root,
+	);
+	const {name} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+	const {text, withoutFile} = thirdPartyNotices(packages, name);
+	writeFileSync(path.join(target, 'THIRD-PARTY-LICENSES.txt'), text);
+	if (withoutFile.length > 0) {
+		warn(
+			`flashnews build: no licence text for ${withoutFile.join(', ')}; THIRD-PARTY-LICENSES.txt names the licence only (add the text to scripts/licences/)`,
+		);
+	}
 }
 
 /**
- * Builds dist/ (or `outdir`) from scratch: the bundles, and the package.json that makes its .js
- * files CommonJS. Each warning (a patch left out, the ES module fallback) goes to `warn` once and
- * is returned.
+ * Builds dist/ (or `outdir`) from scratch: the bundles, the lazy chunks, the package.json that
+ * makes its .js files CommonJS, the third-party licences and the man page. Each warning (a patch
+ * left out, the ES module fallback) goes to `warn` once and is returned.
  */
 export async function buildCli({root, outdir, minify = true, patches = allPatches, warn = message => console.warn(message)}) {
 	const target = path.resolve(root, outdir);
@@ -137,11 +168,18 @@ export async function buildCli({root, outdir, minify = true, patches = allPatche
 	const note = message => warnings.add(message);
 	const builds = cliBuilds({outdir: target, minify, patches, onSkip: note});
 	const run = options => build({...options, absWorkingDir: root});
-	await Promise.all([run(builds.launcher), run(builds.worker), buildApp(builds, run, note)]);
+	const results = await Promise.all([
+		run(builds.launcher),
+		run(builds.worker),
+		buildApp(builds, run, note),
+		...builds.lazyChunks(root).map(run),
+	]);
 	// The package is ESM, the bundle CommonJS: dist/ says so for its .js files. The binary keeps the
 	// name dist/cli.js, so links to it from earlier installs (and npx's cache) stay valid.
 	writeFileSync(path.join(target, 'package.json'), '{"type": "commonjs"}\n');
 	chmodSync(path.join(target, 'cli.js'), 0o755);
+	writeLicences(target, root, results, warn);
+	await writeManPage({root, outfile: path.join(target, 'flashnews.1')});
 	for (const message of warnings) warn(message);
 	return {warnings: [...warnings]};
 }

@@ -1,10 +1,17 @@
 import {leaveAlternateScreen} from './cli/alternate-screen.js';
+import type {CommandName} from './cli/args/command-table.js';
+import {completionScript} from './cli/args/completion-script.js';
 import {parseArgs, UsageError} from './cli/args/parse-args.js';
 import {bookmarksCommand} from './cli/commands/bookmarks.js';
 import type {CommandContext, ExitStatus} from './cli/commands/context.js';
+import {feedsCommand} from './cli/commands/feeds.js';
 import {readCommand} from './cli/commands/read.js';
+import {addCommand} from './cli/commands/add.js';
+import {exportCommand, importCommand, removeCommand} from './cli/commands/subscriptions.js';
 import {chooseStateDir, resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
+import {loadSettings} from './cli/settings/load-settings.js';
+import {keyLabel} from './ui/keys/key-names.js';
 import {createMemoryStore} from './store/memory-store.js';
 import {openStore} from './store/open-store.js';
 import type {ReaderStore} from './store/types.js';
@@ -17,9 +24,14 @@ export type LaunchHooks = {
 	onReaderClosed?(): void;
 };
 
-const COMMANDS: Record<string, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
+const COMMANDS: Record<Exclude<CommandName, 'completion'>, (context: CommandContext) => ExitStatus | Promise<ExitStatus>> = {
 	read: readCommand,
 	bookmarks: bookmarksCommand,
+	add: addCommand,
+	remove: removeCommand,
+	feeds: feedsCommand,
+	import: importCommand,
+	export: exportCommand,
 };
 
 async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
@@ -28,11 +40,18 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 		args = parseArgs(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		warn(`${error.message} (see flashnews --help)`);
+		warn(`${error.message} (${error.hint})`);
 		return 2;
 	}
+	if ('completion' in args) {
+		writeOut(completionScript(args.completion));
+		return 0;
+	}
 	if ('help' in args) {
-		writeOut(args.help);
+		const settings = loadSettings(resolveConfigDir(args.configDir));
+		for (const problem of settings.problems) warn(problem);
+		const helpKey = settings.bindings.find(binding => binding.command === 'help')?.keys[0];
+		writeOut(args.help(helpKey === undefined ? undefined : keyLabel(helpKey)));
 		return 0;
 	}
 	if ('version' in args) {
@@ -54,7 +73,7 @@ async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
 	if (!interactive) showNotices();
 
 	try {
-		const run = COMMANDS[args.command]!;
+		const run = COMMANDS[args.command];
 		return await run({args, store, configDir, interactive, onReaderClosed: () => hooks.onReaderClosed?.()});
 	} finally {
 		store.close();

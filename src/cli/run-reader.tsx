@@ -4,18 +4,47 @@ import type {Loader} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
 import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
+import {clipboardSequence, hyperlinksEnabled} from '../present/terminal-links.js';
 import {ReaderApp} from '../ui/app.js';
+import {createKeymap} from '../ui/keys/keymap.js';
+import type {LinkHandlers} from '../ui/links/link-handlers.js';
+import {createTheme} from '../present/theme.js';
+import {DEFAULT_SETTINGS, type UserSettings} from './settings/load-settings.js';
+import {openInBrowser} from './links/open-link.js';
+
+const links: LinkHandlers = {
+	open: url => openInBrowser(url),
+	// Between two of Ink's frames; the sequence moves no cursor, so the frame stays as drawn.
+	copy: text => void process.stdout.write(clipboardSequence(text)),
+};
+
+/** The status line has room for about one message: with several, it first says how many and where the rest go. */
+function settingsNotices(problems: readonly string[]): string[] {
+	if (problems.length <= 1) return [...problems];
+	return [`${problems.length} mistakes in config.toml, all listed when the reader closes;`, ...problems];
+}
 
 /** Runs the interactive reader until the user quits; resolves to the failed and unfinished sources' results. */
-export async function runReader(loader: Loader, store: ReaderStore): Promise<FeedResult[]> {
+export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {
 	await layoutEngineReady();
 	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
 	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
 	enterAlternateScreen();
-	const app = render(<ReaderApp loader={loader} store={store} />, {
-		exitOnCtrlC: true,
-		maxFps: 60,
-	});
+	const app = render(
+		<ReaderApp
+			loader={loader}
+			store={store}
+			keymap={createKeymap(settings.bindings)}
+			theme={createTheme({spec: settings.themeSpec})}
+			notices={settingsNotices(settings.problems)}
+			links={links}
+			hyperlinks={hyperlinksEnabled()}
+		/>,
+		{
+			exitOnCtrlC: true,
+			maxFps: 60,
+		},
+	);
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		store.close();

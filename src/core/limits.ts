@@ -1,26 +1,29 @@
-// Limits that keep a hostile or broken feed from exhausting memory, time or the stack.
+// Limits on everything flashnews reads, so a hostile or broken feed cannot exhaust memory, time or
+// the stack: the size of a file or of standard input (src/load refuses more than MAX_FEED_BYTES
+// before reading it all, and the decoder checks again), the decoded text, XML nesting, and the
+// number of items kept from an XML or JSON feed.
 //
-// Security model of the XML path (decodeFeedBytes → repairXml → rss-parser/xml2js/sax):
-// - No DTD is ever processed and no external entity is ever resolved: repairXml removes every
-//   <!DOCTYPE …> (internal subset included) before parsing, so entity definitions vanish and a
-//   reference to one becomes literal text (`&lol9;`); sax itself never reads files or URLs.
-// - Size is checked before any work; nesting depth is checked by repairXml's single scan, so a
+// Security model of the XML path (decodeFeedBytes → repairXmlDocument → rss-parser/xml2js/sax):
+// - No DTD is ever processed and no external entity is ever resolved: the repair scan removes
+//   every <!DOCTYPE …> (internal subset included) before parsing, so entity definitions vanish and
+//   a reference to one becomes literal text (`&lol9;`); sax itself never reads files or URLs.
+// - Size is checked before any work; nesting depth is checked by the repair scan, so a
 //   100,000-deep document fails in linear time instead of overflowing a stack in a recursive
 //   step later (rss-parser rebuilds nested markup recursively).
-// - Items beyond the limit are dropped with a warning.
+// - Items beyond the limit are dropped with a warning (XML and JSON alike).
 
 export const BYTES_PER_MB = 1024 * 1024;
 
-/** Largest document accepted, in bytes before decoding. */
+/** Largest file, standard input or document accepted, in bytes before decoding. */
 export const MAX_FEED_BYTES = 200 * BYTES_PER_MB;
 
 /** Largest document accepted, in UTF-16 code units (≈ characters) after decoding. */
 export const MAX_FEED_TEXT_LENGTH = 200 * BYTES_PER_MB;
 
-/** Deepest element nesting accepted; real feeds stay under 20. */
+/** Deepest XML element nesting accepted; real feeds stay under 20. */
 export const MAX_ELEMENT_DEPTH = 256;
 
-/** Items kept from one feed when the caller does not say otherwise. */
+/** Items kept from one feed (XML or JSON) when the caller does not say otherwise. */
 export const DEFAULT_MAX_ITEMS = 100_000;
 
 // Rounded up, so a size just over the limit never prints as equal to it.

@@ -8,11 +8,14 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {sharedLoadBudget, type Lease, type LoadBudget} from './load-budget.js';
 import {parseFeedOffThread} from './parse-off-thread.js';
 import {OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
+import {urlSource, type WebSettings} from './http/url-source.js';
 import type {Source} from './source.js';
 
 export type SourceOptions = {
 	/** What the bytes of every source being loaded may add up to (default: the process's shared budget). */
 	budget?: LoadBudget;
+	/** How web feeds are fetched; without it a URL source fails with a message. */
+	web?: WebSettings;
 };
 
 // Feeds parsed on the main thread are parsed one at a time, each on a turn of the event loop of
@@ -68,22 +71,15 @@ function stdinSource(budget: LoadBudget): Source {
 	});
 }
 
-function remoteSource(url: string, label: string): Source {
-	return {
-		id: url,
-		label,
-		async load() {
-			return {ok: false, source: label, error: 'remote feeds are not supported yet'};
-		},
-	};
-}
-
 /** A source for a command-line argument: an http(s) URL, a file: URL, or a file path (relative to cwd). */
-export function createSource(arg: string, cwd: string = process.cwd(), {budget = sharedLoadBudget}: SourceOptions = {}): Source {
+export function createSource(arg: string, cwd: string = process.cwd(), {budget = sharedLoadBudget, web}: SourceOptions = {}): Source {
 	// `-` is standard input, as for most command-line tools (`curl … | flashnews -`).
 	if (arg === '-') return stdinSource(budget);
 	const label = sanitizeLine(arg) || '(unnamed source)';
-	if (/^https?:\/\//i.test(arg.trim())) return remoteSource(arg.trim(), label);
+	if (/^https?:\/\//i.test(arg.trim())) {
+		if (web === undefined) return failedSource(arg.trim(), label, 'web feeds are not fetched here');
+		return urlSource(arg.trim(), label, web);
+	}
 	if (/^file:\/\//i.test(arg)) {
 		try {
 			return fileSource(fileURLToPath(arg), label, budget);
@@ -92,4 +88,8 @@ export function createSource(arg: string, cwd: string = process.cwd(), {budget =
 		}
 	}
 	return fileSource(resolve(cwd, arg), label, budget);
+}
+
+function failedSource(id: string, label: string, error: string): Source {
+	return {id, label, load: async () => ({ok: false, source: label, error})};
 }

@@ -20,6 +20,8 @@ export type Loader = {
 	snapshot(): LoaderSnapshot;
 	/** Called once per batch of arrivals; feeds that settle together are announced once. */
 	subscribe(listener: () => void): () => void;
+	/** The indexes of the sources whose latest result holds the article `id` (usually one). */
+	sourcesOf(id: string): number[];
 	/** Loads these sources again (all when none are named); a source already loading is left to finish. */
 	refresh(indexes?: readonly number[]): void;
 	/** Every result, in source order, once no load is running. */
@@ -131,6 +133,13 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
+		},
+		sourcesOf(id) {
+			const indexes: number[] = [];
+			results.forEach((result, index) => {
+				if (result?.ok && result.articles.some(article => article.id === id)) indexes.push(index);
+			});
+			return indexes;
 		},
 		refresh(indexes) {
 			const before = pending;

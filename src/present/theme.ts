@@ -1,8 +1,11 @@
 import chalk, {Chalk, type ChalkInstance, type ColorSupportLevel, type ForegroundColorName} from 'chalk';
 
+/** A colour by chalk's name ('cyan', 'redBright') or as '#rrggbb', which chalk fits to the terminal. */
+export type ThemeColor = ForegroundColorName | `#${string}`;
+
 /** How one named style looks. Colors are dropped under NO_COLOR; the modifiers stay. */
 export type StyleSpec = {
-	color?: ForegroundColorName;
+	color?: ThemeColor;
 	bold?: boolean;
 	dim?: boolean;
 	italic?: boolean;
@@ -18,6 +21,7 @@ export const themeSpec = {
 	title: {bold: true},
 	titleRead: {dim: true},
 	byline: {color: 'gray'},
+	searchMatch: {color: 'yellow', bold: true, underline: true},
 	selected: {inverse: true},
 	status: {color: 'blue'},
 	error: {color: 'red'},
@@ -34,6 +38,23 @@ export const themeSpec = {
 
 export type StyleName = keyof typeof themeSpec;
 export type Theme = Record<StyleName, (text: string) => string>;
+export type ThemeSpec = Record<StyleName, StyleSpec>;
+
+// For light backgrounds: yellow and cyan are hard to read on white. Styles not named here look
+// as in the dark theme.
+const LIGHT_CHANGES: Partial<ThemeSpec> = {
+	header: {bold: true, color: 'blue'},
+	headerCounts: {color: 'blue'},
+	bookmarkMarker: {color: 'magenta'},
+	overlayKey: {bold: true, color: 'magenta'},
+};
+
+/** The built-in themes; `dark` (for dark backgrounds) is the default. */
+export const BUILT_IN_THEMES: Record<'dark' | 'light', ThemeSpec> = {
+	dark: themeSpec,
+	light: {...themeSpec, ...LIGHT_CHANGES},
+};
+export type BuiltInTheme = keyof typeof BUILT_IN_THEMES;
 
 /**
  * NO_COLOR (https://no-color.org): set and non-empty disables color. chalk 5's bundled
@@ -49,12 +70,14 @@ export type ThemeOptions = {
 	level?: ColorSupportLevel;
 	/** Defaults to `colorDisabledByEnvironment()`. */
 	noColor?: boolean;
+	/** Defaults to the dark theme. */
+	spec?: ThemeSpec;
 };
 
 function compile(instance: ChalkInstance, spec: StyleSpec, noColor: boolean): (text: string) => string {
 	if (instance.level === 0) return text => text;
 	let style = instance;
-	if (spec.color !== undefined && !noColor) style = style[spec.color];
+	if (spec.color !== undefined && !noColor) style = spec.color.startsWith('#') ? style.hex(spec.color) : style[spec.color as ForegroundColorName];
 	if (spec.bold) style = style.bold;
 	if (spec.dim) style = style.dim;
 	if (spec.italic) style = style.italic;
@@ -66,9 +89,10 @@ function compile(instance: ChalkInstance, spec: StyleSpec, noColor: boolean): (t
 export function createTheme(options: ThemeOptions = {}): Theme {
 	const noColor = options.noColor ?? colorDisabledByEnvironment();
 	const instance = new Chalk({level: options.level ?? chalk.level});
+	const spec = options.spec ?? themeSpec;
 	const theme = {} as Theme;
 	for (const name of Object.keys(themeSpec) as StyleName[]) {
-		theme[name] = compile(instance, themeSpec[name], noColor);
+		theme[name] = compile(instance, spec[name], noColor);
 	}
 	return theme;
 }

@@ -4,6 +4,16 @@ import {stringWidthOf} from '../present/text-clusters.js';
 
 type Options = {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean};
 
+// Node's stripVTControlCharacters leaves part of an OSC 8 link behind when its URL has characters
+// such as `(`, `+` or `,`; the reader's own hyperlinks (src/present/terminal-links.ts) are taken
+// out whole first.
+const OSC_STRING = /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
+
+function withoutControls(text: string): string {
+	const visible = text.includes('\u001B]') ? text.replace(OSC_STRING, '') : text;
+	return stripVTControlCharacters(visible);
+}
+
 /**
  * Stands in for string-width inside Ink's bundled dependencies (scripts/cli-build-options.mjs).
  * Ink measures every line of every frame; string-width 8 runs Intl.Segmenter and several Unicode
@@ -15,5 +25,5 @@ type Options = {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean};
 export default function inkStringWidth(text: string, options?: Options): number {
 	if (options?.countAnsiEscapeCodes || options?.ambiguousIsNarrow === false) return stringWidth(text, options);
 	if (typeof text !== 'string' || text.length === 0) return 0;
-	return stringWidthOf(text.includes('\u001B') || text.includes('\u009B') ? stripVTControlCharacters(text) : text);
+	return stringWidthOf(text.includes('\u001B') || text.includes('\u009B') ? withoutControls(text) : text);
 }

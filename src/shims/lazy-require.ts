@@ -2,12 +2,18 @@ import {createRequire} from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+// Defined by the CLI build (scripts/lazy-chunks.mjs): the folder next to the bundle that holds one
+// CommonJS file per lazily loaded dependency. Undefined when run from the sources.
+declare const FLASHNEWS_LAZY_CHUNKS: string | undefined;
+
 /**
- * Loads a dependency the first time it is needed, synchronously. The CLI bundle leaves these
- * packages out (scripts/build.mjs marks them external) so start-up does not pay for code that only
- * some runs use: html-to-text for article bodies, iconv-lite for legacy charsets.
+ * Loads a dependency the first time it is needed, synchronously, so start-up does not pay for code
+ * that only some runs use: html-to-text for article bodies, iconv-lite for legacy charsets,
+ * htmlparser2 for web pages. The installed package needs no node_modules: the build bundles each
+ * into a file of its own beside the bundle.
  */
 export function lazyRequire<T>(name: string): () => T {
+	const specifier = typeof FLASHNEWS_LAZY_CHUNKS === 'string' ? `${FLASHNEWS_LAZY_CHUNKS}/${name}.cjs` : name;
 	let loaded: T | undefined;
-	return () => (loaded ??= require(name) as T);
+	return () => (loaded ??= require(specifier) as T);
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {toChange, type Change} from './state/change.js';
+import {MAX_STATE_BYTES, openRegularFileToAppend, readRegularFile, UnusableFileError} from './regular-file.js';
+import {applyChange, toChange, type Change} from './state/change.js';
+import type {StoredState} from './state/stored-state.js';
 
 // The journal is an append-only file of changes (one JSON line each) beside the state file, shared by
 // every running instance. Appending is O(1) whatever the size of the state, which is what makes each
@@ -20,26 +22,31 @@ function sameFile(a: fs.Stats, b: fs.Stats): boolean {
  * and an append that raced with that rename may have landed in the renamed file after it was read.
  * So after writing, the file we wrote to is compared with what the journal path names now; if they
  * differ the change is appended again to the new journal. Changes are idempotent, so a duplicate is
- * harmless while a lost change is not.
+ * harmless while a lost change is not. Returns how many bytes were appended.
  */
-export function appendChange(dir: string, change: Change): void {
+export function appendChange(dir: string, change: Change): number {
 	const journal = path.join(dir, JOURNAL_NAME);
 	const line = `${JSON.stringify(change)}\n`;
+	const bytes = Buffer.byteLength(line);
+	let appended = 0;
 	for (let attempt = 0; attempt < 5; attempt++) {
-		const fd = fs.openSync(journal, 'a', 0o600);
+		const fd = openRegularFileToAppend(journal);
 		try {
 			fs.writeFileSync(fd, line);
+			appended += bytes;
 			const written = fs.fstatSync(fd);
 			let current: fs.Stats | undefined;
 			try {
 				current = fs.statSync(journal);
 			} catch {}
 
-			if (current && sameFile(current, written)) return;
+			if (current && sameFile(current, written)) break;
 		} finally {
 			fs.closeSync(fd);
 		}
 	}
+
+	return appended;
 }
 
 /** Every journal file in `dir`, oldest first: taken-over ones (from compactions) before the live one. */
@@ -85,16 +92,12 @@ function parseLine(line: string): Change | undefined {
 	}
 }
 
-/** The changes in one journal file, skipping lines that do not parse (a torn last line after a crash). */
+/**
+ * The changes in one journal file, skipping lines that do not parse (a torn last line after a crash).
+ * Throws UnusableFileError when it is not a regular file or too large.
+ */
 export function readChanges(file: string): Change[] {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-		throw error;
-	}
-
+	const text = readRegularFile(file, MAX_STATE_BYTES)?.toString('utf8') ?? '';
 	const changes: Change[] = [];
 	for (const line of text.split('\n')) {
 		if (line === '') continue;
@@ -103,4 +106,30 @@ export function readChanges(file: string): Change[] {
 	}
 
 	return changes;
+}
+
+/**
+ * Applies every journal (changes not compacted yet, from any instance) to `state`. Returns how many
+ * changes, and one line for each journal that could not be read because it is not a regular file.
+ */
+export function replayJournals(dir: string, state: StoredState): {replayed: number; unusable: string[]} {
+	let replayed = 0;
+	const unusable: string[] = [];
+	for (const journal of journalFiles(dir)) {
+		let changes: Change[];
+		try {
+			changes = readChanges(journal);
+		} catch (error) {
+			if (!(error instanceof UnusableFileError)) throw error;
+			unusable.push(error.message);
+			continue;
+		}
+
+		for (const change of changes) {
+			applyChange(state, change);
+			replayed++;
+		}
+	}
+
+	return {replayed, unusable};
 }

@@ -5,7 +5,8 @@ import type {ReaderStore} from './types.js';
 
 /**
  * A store that lives only in memory: the fallback when the state file cannot be opened (the user is
- * told nothing will be saved), a newer version's file shown read-only, and tests of the interface.
+ * told nothing will be saved), state shown read-only (a newer version's file, a read-only directory,
+ * something other than a regular file where a state file or journal belongs), and tests of the interface.
  */
 export function createMemoryStore(
 	state: StoredState = emptyStoredState(),

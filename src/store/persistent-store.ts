@@ -22,6 +22,10 @@ export type PersistentStoreSetup = {
 	now: () => number;
 	compactWhenIdleMs: number;
 	compactAtLeastEveryMs: number;
+	/** Bytes this instance may leave in the journal while compaction cannot run. */
+	journalLimitBytes: number;
+	/** Opening already told the user that the lock is held by something that may never let go. */
+	lockReported: boolean;
 };
 
 /**
@@ -32,13 +36,16 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 	const {dir, file, now} = setup;
 	const instance = `${process.pid.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 	const view = createMemoryView(setup.shown, setup.notices);
-	const compactor = createCompactor({dir, file, view, known: setup.known, instance, now});
+	const compactor = createCompactor({dir, file, view, known: setup.known, instance, now, lockReported: setup.lockReported});
 	/** False once saving became impossible; the store then goes on in memory only. */
 	let saving = true;
+	/** What this instance appended to the journal since its last compaction. */
+	let unsavedBytes = 0;
 	const scheduler = createCompactionScheduler({
 		compact(lockWaitMs) {
 			const outcome = compactor.compact(lockWaitMs);
 			if (outcome === 'stopped') saving = false;
+			if (outcome === 'done') unsavedBytes = 0;
 			return outcome;
 		},
 		pending: setup.needsCompaction,
@@ -46,19 +53,27 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 		atLeastEveryMs: setup.compactAtLeastEveryMs,
 	});
 
+	const stopSaving = (reason: string) => {
+		saving = false;
+		scheduler.stop();
+		view.addNotice(`could not save changes to ${dir}: ${reason}; changes will not be saved`);
+	};
+
 	const persistence: Persistence = {
 		record(change) {
 			if (!saving) return;
 			try {
-				appendChange(dir, {...change, by: instance});
+				unsavedBytes += appendChange(dir, {...change, by: instance});
 			} catch (error) {
-				saving = false;
-				scheduler.stop();
-				view.addNotice(`could not save changes to ${dir}: ${describeError(error)}; changes will not be saved`);
+				stopSaving(describeError(error));
 				return;
 			}
 
 			scheduler.changed();
+			// While the lock stays taken nothing folds the journal in: it must not grow without end.
+			if (unsavedBytes > setup.journalLimitBytes && !scheduler.compactNow()) {
+				stopSaving(`the journal holds ${Math.round(unsavedBytes / 1024)} KB that could not be folded into the state file`);
+			}
 		},
 		noteSeen(ids) {
 			if (compactor.noteSeen(ids)) scheduler.changed();

@@ -1,4 +1,4 @@
-import type {Article} from '../core/articles/article.js';
+import {copyArticle, type Article} from '../core/articles/article.js';
 import type {MemoryView} from './memory-view.js';
 import type {Change} from './state/change.js';
 import {mergeFeedMeta, sameFeedMeta} from './state/feed-meta.js';
@@ -46,7 +46,7 @@ export function createReaderStore(view: MemoryView, persistence: Persistence, op
 		},
 		setBookmark(article: Article, bookmarked: boolean) {
 			if (bookmarked === view.isBookmarked(article.id)) return;
-			commit(bookmarked ? {op: 'bookmark', snapshot: {...article, savedAt: now()}} : {op: 'unbookmark', id: article.id});
+			commit(bookmarked ? {op: 'bookmark', snapshot: {...copyArticle(article), savedAt: now()}} : {op: 'unbookmark', id: article.id});
 		},
 		subscriptions: view.subscriptions,
 		addSubscription(given) {

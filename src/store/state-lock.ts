@@ -1,17 +1,34 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {readRegularFile, UnusableFileError} from './regular-file.js';
 
 // A lock file created with O_EXCL ('wx'), naming its owner. Only compaction and the initial read take
 // it; appending to the journal never does. A lock whose owner died (kill -9 mid-compaction) is taken
 // over at once when the owner is a dead process on this host, else once it is older than
-// STALE_AFTER_MS, which no compaction comes near.
+// STALE_AFTER_MS, which no compaction comes near. Waiting is worth it only for an owner seen alive
+// on this host: anything else at that name (a directory, a link, a lock from another host) is
+// reported at once, so no one waits on what may never be released.
 
 export const LOCK_NAME = 'state.lock';
 const STALE_AFTER_MS = 30_000;
 const POLL_MS = 15;
+/** A lock names its owner in well under this; anything larger at that name is not a lock file. */
+const MAX_LOCK_BYTES = 4096;
 
 type Owner = {pid: number; host: string};
+
+/** Why the lock could not be taken. */
+export type LockRefusal = {
+	/** What holds it, completing "state.lock …": "is a directory", "is held by process 12 on host b". */
+	holder: string;
+	/** Nothing but the user removing it will free it: it is not a lock file that flashnews makes. */
+	permanent: boolean;
+	/** A live process on this host holds it: it is most likely compacting and will release it soon. */
+	local: boolean;
+};
+
+export type LockAttempt = {release(): void} | LockRefusal;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms: number): void {
@@ -27,48 +44,64 @@ function processIsAlive(pid: number): boolean {
 	}
 }
 
-/** The lock file's content when the lock is stale, else undefined. */
-function staleLockContent(file: string): string | undefined {
-	let content: string;
+function notALockFile(stats: fs.Stats): string {
+	if (stats.isDirectory()) return 'is a directory, not a lock file';
+	if (stats.isSymbolicLink()) return 'is a symbolic link, not a lock file';
+	return 'is not a regular file';
+}
+
+/** What holds the lock: `stale` (take it over), or a refusal; undefined when nothing is there any more. */
+function inspect(file: string): {stale: string} | LockRefusal | undefined {
 	let stats: fs.Stats;
+	let content: string;
 	try {
-		content = fs.readFileSync(file, 'utf8');
-		stats = fs.statSync(file);
-	} catch {
-		return undefined;
+		stats = fs.lstatSync(file);
+		if (!stats.isFile()) return {holder: notALockFile(stats), permanent: true, local: false};
+		const bytes = readRegularFile(file, MAX_LOCK_BYTES);
+		if (bytes === undefined) return undefined;
+		content = bytes.toString('utf8');
+	} catch (error) {
+		if (error instanceof UnusableFileError) return {holder: 'is not a lock file', permanent: true, local: false};
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		return {holder: `cannot be read (${(error as Error).message})`, permanent: true, local: false};
 	}
 
-	if (Date.now() - stats.mtimeMs > STALE_AFTER_MS) return content;
+	// A time in the future (another host's clock) counts as age too, or such a lock would never go stale.
+	if (Math.abs(Date.now() - stats.mtimeMs) > STALE_AFTER_MS) return {stale: content};
 	let owner: Partial<Owner>;
 	try {
-		owner = JSON.parse(content) as Partial<Owner>;
+		owner = (JSON.parse(content) ?? {}) as Partial<Owner>;
 	} catch {
 		// An owner that has not written its name yet is still starting up.
-		return undefined;
+		return {holder: 'is being taken by another process', permanent: false, local: true};
 	}
 
+	if (typeof owner.pid !== 'number') return {holder: 'names no owner', permanent: false, local: false};
+	if (owner.host !== os.hostname()) return {holder: `is held by process ${owner.pid} on host ${String(owner.host)}`, permanent: false, local: false};
 	// This process never holds the lock between calls, so a lock naming our pid was left by an
 	// earlier process that had the same pid (common in containers, where it is often 1).
-	const dead = typeof owner.pid === 'number' && owner.host === os.hostname()
-		&& (owner.pid === process.pid || !processIsAlive(owner.pid));
-	return dead ? content : undefined;
+	if (owner.pid === process.pid || !processIsAlive(owner.pid)) return {stale: content};
+	return {holder: `is held by process ${owner.pid}`, permanent: false, local: true};
 }
 
 /** Removes the lock if it still holds `content`: never a lock someone else took meanwhile. */
 function removeStaleLock(file: string, content: string): void {
 	try {
-		if (fs.readFileSync(file, 'utf8') === content) fs.unlinkSync(file);
+		if (readRegularFile(file, MAX_LOCK_BYTES)?.toString('utf8') === content) fs.unlinkSync(file);
 	} catch {}
 }
 
 /**
- * Takes the lock in `dir`, waiting up to `waitMs`. Returns the release function, or undefined when
- * the lock stayed busy. Errors other than "already locked" (EACCES, ENOTDIR...) are thrown.
+ * Takes the lock in `dir`, waiting up to `waitMs` while a live process on this host holds it.
+ * Returns the release function, or why the lock could not be taken. Errors other than "already
+ * there" (EACCES, ENOTDIR...) are thrown.
  */
-export function acquireLock(dir: string, waitMs: number): (() => void) | undefined {
+export function acquireLock(dir: string, waitMs: number): LockAttempt {
 	const file = path.join(dir, LOCK_NAME);
 	const deadline = Date.now() + waitMs;
-	for (;;) {
+	// Taking over a stale lock races with others doing the same; give up if it keeps changing.
+	let takeovers = 0;
+	while (takeovers < 100) {
 		try {
 			const fd = fs.openSync(file, 'wx', 0o600);
 			// The time makes the content unique to this taking of the lock, so release can tell it
@@ -80,14 +113,26 @@ export function acquireLock(dir: string, waitMs: number): (() => void) | undefin
 				fs.closeSync(fd);
 			}
 
-			return () => removeStaleLock(file, mine);
+			return {release: () => removeStaleLock(file, mine)};
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 
-		const stale = staleLockContent(file);
-		if (stale !== undefined) removeStaleLock(file, stale);
-		if (Date.now() >= deadline) return undefined;
-		if (stale === undefined) sleepSync(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
+		const found = inspect(file);
+		if (found === undefined || 'stale' in found) {
+			if (found) removeStaleLock(file, found.stale);
+			takeovers++;
+			continue;
+		}
+
+		if (!found.local || Date.now() >= deadline) return found;
+		sleepSync(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
 	}
+
+	return {holder: 'keeps changing hands', permanent: false, local: false};
+}
+
+/** One line for the user when the lock is held by something that may never let go of it. */
+export function lockNotice(dir: string, refusal: LockRefusal): string {
+	return `${path.join(dir, LOCK_NAME)} ${refusal.holder}: changes are kept in the journal until it is ${refusal.permanent ? 'removed' : 'released'}`;
 }

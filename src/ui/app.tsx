@@ -1,5 +1,5 @@
 import {Box, useApp} from 'ink';
-import {useCallback, useMemo, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
 import type {ReaderStore} from '../store/types.js';
@@ -10,14 +10,21 @@ import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
+import {feedNotes} from './picker/feed-notes.js';
+import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
+import {NO_LINK_HANDLERS, type LinkHandlers} from './links/link-handlers.js';
 import {readerLayout} from './layout/reader-layout.js';
-import {filterLabel, type ArticleFilter} from '../core/search/article-filter.js';
+import {queryTerms} from '../core/search/search.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
+import type {ReaderState} from './reader/reader-state.js';
+import {SearchLine} from './search/search-line.js';
+import {useSearchIndex} from './search/use-search-index.js';
+import {emptyListText, searchLabel, viewLabel} from './views/view-labels.js';
 import {useReaderEnv} from './reader/use-reader-env.js';
 import {useReaderInput} from './reader/use-reader-input.js';
-import {useReaderState} from './reader/use-reader-state.js';
+import {useReaderState, type ReaderHandlers} from './reader/use-reader-state.js';
 import {createTheme, type Theme} from '../present/theme.js';
 
 export type ReaderAppProps = {
@@ -29,24 +36,39 @@ export type ReaderAppProps = {
 	theme?: Theme;
 	/** Which keys do what; defaults to the built-in bindings table. */
 	keymap?: Keymap;
+	/** Opens links in the browser and copies them; without them `o` says it cannot. */
+	links?: LinkHandlers;
+	/** Draw links in the article view as OSC 8 hyperlinks; off unless asked for. */
+	hyperlinks?: boolean;
+	/** Lines for the status line from before the reader started (mistakes in the config file). */
+	notices?: readonly string[];
 };
 
 const defaultKeymap = createKeymap();
 
-function headerLabel(filter: ArticleFilter, loader: Loader, loading: LoaderSnapshot): string {
-	if (filter.kind !== 'all') return filterLabel(filter);
+/** Every article, named: the one feed's title, or how many feeds. */
+function everythingLabel(loader: Loader, loading: LoaderSnapshot): string {
 	if (loader.sources.length !== 1) return `${loader.sources.length} feeds`;
 	const result = loading.results[0];
 	return result?.ok && result.title ? result.title : (loader.sources[0]?.label ?? '');
 }
 
-function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[]): Segment[] {
+/** The view, then the search if any: "Unread · search: ferry · 12 of 2,400". */
+function headerLabel(state: ReaderState, loader: Loader, loading: LoaderSnapshot): string {
+	const view = viewLabel(state, everythingLabel(loader, loading));
+	const search = searchLabel(state);
+	return search === '' ? view : `${view} · ${search}`;
+}
+
+function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[], spinner: string): Segment[] {
 	const segments: Segment[] = [];
 	if (message !== null) segments.push({text: message, style: 'status'});
 	if (loading.pending > 0) {
 		const total = loading.results.length;
 		// How many have arrived, said so: "Loading 1 of 7" would read as the first one still loading.
-		segments.push({text: `${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} loaded…`, style: 'status'});
+		// Feeds with a result already (a cached copy, an earlier load) are being refreshed.
+		const verb = loading.results.every(result => result !== undefined) ? 'refreshed' : 'loaded';
+		segments.push({text: `${spinner} ${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} ${verb}…`, style: 'status'});
 	}
 	for (const result of loading.results) {
 		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});
@@ -71,24 +93,50 @@ export function ReaderApp(props: ReaderAppProps) {
 	const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
 	const storeVersion = useSyncExternalStore(subscribe, () => store.version());
 
-	const {env, detailLayout} = useReaderEnv(layout, store);
+	// The index is made before the reader's state, which it tells when a pending search is ready.
+	const tellSearchReady = useRef(() => {});
+	const onSearchReady = useCallback(() => tellSearchReady.current(), []);
+	const searchIndex = useSearchIndex(onSearchReady);
+	const {env, detailLayout} = useReaderEnv(layout, store, searchIndex);
 	const quit = useCallback(() => {
 		store.flush();
 		exit();
 	}, [store, exit]);
 	const [initialArticles] = useState(() => loader.snapshot().articles);
-	const {state, dispatch, current} = useReaderState(store, env, quit, initialArticles);
+	const handlers = useMemo<ReaderHandlers>(
+		() => ({
+			quit,
+			refresh: article => loader.refresh(article === undefined ? undefined : loader.sourcesOf(article.id)),
+			links: props.links ?? NO_LINK_HANDLERS,
+		}),
+		[quit, loader, props.links],
+	);
+	const {state, dispatch, current} = useReaderState(store, env, handlers, initialArticles);
+	useLayoutEffect(() => {
+		tellSearchReady.current = () => dispatch({type: 'searchReady'});
+	}, [dispatch]);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useLoader(loader, initialArticles, onArticles);
+	const spinner = useSpinner(loading.pending > 0);
 	useReaderInput(current, dispatch, keymap);
 
 	// Once per change of the list or of the store, never per row.
 	const counts = useMemo(() => countArticles(state.visible, store), [state.visible, store, storeVersion]);
+	const terms = useMemo(() => queryTerms(state.search.query), [state.search.query]);
+	const picking = state.overlay.kind === 'picker';
+	const notes = useMemo(
+		() => (picking ? feedNotes(loading, loader.sources.map(source => source.id), store, now) : undefined),
+		[picking, loading, loader, store, storeVersion, now],
+	);
+	const searching = state.overlay.kind === 'search';
+	useEffect(() => {
+		if (searching) searchIndex.prepare(state.base);
+	}, [searching, state.base, searchIndex]);
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Box height={1}>
-				<Header label={headerLabel(state.filter, loader, loading)} counts={counts} width={columns} theme={theme} />
+				<Header label={headerLabel(state, loader, loading)} counts={counts} width={columns} theme={theme} />
 			</Box>
 			<Box height={bodyRows} flexDirection="column">
 				<ReaderBody
@@ -99,14 +147,21 @@ export function ReaderApp(props: ReaderAppProps) {
 					now={now}
 					store={store}
 					theme={theme}
-					emptyText={loading.pending > 0 ? 'Loading…' : 'No articles.'}
+					emptyText={emptyListText(state, loading.pending > 0)}
+					terms={terms}
+					hyperlinks={props.hyperlinks ?? false}
+					feedNotes={notes}
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine segments={statusSegments(state.message, loading, store.notices)} width={columns} theme={theme} />
+				<StatusLine segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices], spinner)} width={columns} theme={theme} />
 			</Box>
 			<Box height={1}>
-				<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />
+				{searching ? (
+					<SearchLine query={state.search.query} hints={keymap.hints('search')} width={columns} theme={theme} />
+				) : (
+					<HintBar hints={keymap.hints(hintScreen(state))} width={columns} theme={theme} />
+				)}
 			</Box>
 		</Box>
 	);

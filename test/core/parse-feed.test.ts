@@ -69,7 +69,7 @@ describe('parseFeed on JSON feeds', () => {
 		expect(result.articles).toHaveLength(8);
 		expect(result.warnings).toEqual([
 			'2 items were skipped: not a JSON object',
-			'1 item was skipped: no title, link or text',
+			'1 empty item was skipped',
 			'1 duplicate article was skipped (same id as an earlier one)',
 		]);
 		const {articles} = result;
@@ -77,10 +77,14 @@ describe('parseFeed on JSON feeds', () => {
 		expect(byTitle(articles, 'Second of two with the same id')).toBeUndefined();
 		expect(byTitle(articles, 'Bold & double-escaped')).toMatchObject({link: 'https://awkward.example/relative/page.html', published: null});
 		expect(byTitle(articles, 'Escape link and C1 and evil bidi')).toMatchObject({author: 'Rea Kola', link: null, categories: ['AB'], summary: {value: 'line one\nline two'}});
-		expect(byTitle(articles, '(untitled)')).toMatchObject({id: 'mailto:desk@awkward.example', published: Date.UTC(1999, 11, 31, 23, 59, 59)});
+		expect(byTitle(articles, 'mailto:desk@awkward.example')).toMatchObject({id: 'mailto:desk@awkward.example', published: Date.UTC(1999, 11, 31, 23, 59, 59)});
 		expect(byTitle(articles, 'Data link')).toMatchObject({link: null, published: Date.UTC(2024, 4, 1, 10)});
 		expect(byTitle(articles, 'Tabs and newlines in a title')).toMatchObject({section: 'Section', categories: ['Real'], published: null});
 		expect(articles[0]?.title.startsWith('Only the summary is usable')).toBe(true);
+	});
+
+	it('fails a JSON Feed whose items are not a list, with one line naming the problem', async () => {
+		expect(await parseError(bytes('json/items-not-a-list.json'))).toBe('not a feed: the JSON Feed\'s "items" is an object, not a list');
 	});
 
 	it('accepts a UTF-8 byte order mark', async () => {

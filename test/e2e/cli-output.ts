@@ -1,4 +1,4 @@
-import {execFileSync, spawnSync} from 'node:child_process';
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import type {ArticleJson} from '../../src/present/article-json.js';
 import {cliPath} from './tmux-session.js';
 
@@ -26,4 +26,16 @@ export function titleStart(title: string, length = 24): string {
 /** The screen line that holds `text`, or undefined. */
 export function lineWith(screen: string, text: string): string | undefined {
 	return screen.split('\n').find(line => line.includes(text));
+}
+
+/** As runCli, without blocking the test's own event loop (so a server in the test can answer). */
+export function runCliAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<{stdout: string; stderr: string; status: number | null}> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, [cliPath, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
+		child.on('close', status => resolve({stdout, stderr, status}));
+	});
 }

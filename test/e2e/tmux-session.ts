@@ -37,6 +37,10 @@ export type TmuxSession = {
 	styledScreen(): string;
 	/** Names of tmux paste buffers (an OSC 52 clipboard write would create one). */
 	buffers(): string[];
+	/** The text of one paste buffer. */
+	buffer(name: string): string;
+	/** Appends everything the app writes from now on, escape sequences and all, to `file`. */
+	recordOutput(file: string): void;
 	resize(columns: number, rows: number): void;
 	isRunning(): boolean;
 	pid(): number;
@@ -82,6 +86,8 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 		paneInfo,
 		styledScreen: () => tmux('capture-pane', '-p', '-e', '-J'),
 		buffers: () => tmux('list-buffers', '-F', '#{buffer_name}').split('\n').filter(Boolean),
+		buffer: name => tmux('show-buffer', '-b', name),
+		recordOutput: file => void tmux('pipe-pane', '-o', `cat >> '${file.replaceAll("'", "'\\''")}'`),
 		async waitFor(predicate, timeoutMs = 10_000) {
 			const test =
 				typeof predicate === 'function'

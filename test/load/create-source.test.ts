@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, readFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -10,6 +10,8 @@ import type {FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
 import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
 import {createSource} from '../../src/load/create-source.js';
+import {createFetchLimiter} from '../../src/load/http/fetch-limiter.js';
+import {startFeedServer} from '../e2e/feed-server.js';
 import {createLoader} from '../../src/load/loader.js';
 import {MAX_FILE_BYTES, OFF_THREAD_BYTES} from '../../src/load/read-file.js';
 import type {Source} from '../../src/load/source.js';
@@ -93,10 +95,19 @@ describe('createSource for files', () => {
 });
 
 describe('createSource for URLs', () => {
-	it('does not fetch remote feeds yet and says so', async () => {
-		const source = createSource('https://flashnews.example/feed.json');
-		expect(source.id).toBe('https://flashnews.example/feed.json');
-		expect(await source.load()).toEqual({ok: false, source: 'https://flashnews.example/feed.json', error: 'remote feeds are not supported yet'});
+	it('fetches a feed given by URL and parses it like a file', async () => {
+		const server = await startFeedServer();
+		try {
+			server.serve('/simple.json', readFileSync(fixture('json/simple-object.json')), 'application/json');
+			const web = {fetch: {version: '0.0.0'}, limiter: createFetchLimiter(), offline: false};
+			const result = await createSource(server.url('/simple.json'), dir, {web}).load();
+			expect(result.ok && result.articles.length).toBeGreaterThan(0);
+			expect(result.source).toBe(server.url('/simple.json'));
+			const offline = await createSource(server.url('/simple.json'), dir, {web: {...web, offline: true}}).load();
+			expect(offline).toMatchObject({ok: false, error: expect.stringContaining('--offline')});
+		} finally {
+			await server.close();
+		}
 	});
 });
 

@@ -42,3 +42,9 @@ export function fillDisk(filler: string, free: number): void {
 
 	fs.truncateSync(filler, Math.max(0, fs.statSync(filler).size - free));
 }
+
+/** Remounts the disk read-only (or writable again). */
+export function remount(disk: SmallDisk, mode: 'ro' | 'rw'): void {
+	const result = spawnSync('mount', ['-o', `remount,${mode}`, disk.dir], {encoding: 'utf8'});
+	if (result.status !== 0) throw new Error(`remount ${mode} failed: ${result.stderr.trim()}`);
+}

@@ -6,20 +6,52 @@ import {makeTempDir, removeTempDirs} from './store-fixtures.js';
 
 afterEach(removeTempDirs);
 
+function take(dir: string, waitMs = 0): () => void {
+	const lock = acquireLock(dir, waitMs);
+	if (!('release' in lock)) throw new Error(`lock refused: ${lock.holder}`);
+	return lock.release;
+}
+
 it('releases its own lock', () => {
 	const dir = makeTempDir();
-	const release = acquireLock(dir, 0);
-	expect(release).toBeDefined();
-	release!();
+	take(dir)();
 	expect(fs.existsSync(path.join(dir, LOCK_NAME))).toBe(false);
 });
 
 it('never removes a lock that another process took over meanwhile', () => {
 	const dir = makeTempDir();
-	const release = acquireLock(dir, 0);
+	const release = take(dir);
 	const file = path.join(dir, LOCK_NAME);
 	fs.writeFileSync(file, JSON.stringify({pid: 424242, host: 'elsewhere', at: 1}));
-	release!();
+	release();
 	expect(fs.existsSync(file)).toBe(true);
-	expect(acquireLock(dir, 0)).toBeUndefined();
+	expect(acquireLock(dir, 0)).toEqual({holder: 'is held by process 424242 on host elsewhere', permanent: false, local: false});
+});
+
+it('does not wait for what no flashnews can release: a directory, a link, a process on another host', () => {
+	const dir = makeTempDir();
+	const file = path.join(dir, LOCK_NAME);
+	const holders: Array<[() => void, string]> = [
+		[() => fs.mkdirSync(file), 'is a directory, not a lock file'],
+		[() => fs.symlinkSync(path.join(dir, 'nowhere'), file), 'is a symbolic link, not a lock file'],
+		[() => fs.writeFileSync(file, JSON.stringify({pid: 1, host: 'another-host'})), 'is held by process 1 on host another-host'],
+	];
+	for (const [make, holder] of holders) {
+		make();
+		const startedAt = Date.now();
+		const lock = acquireLock(dir, 5000);
+		expect(Date.now() - startedAt).toBeLessThan(1000);
+		expect(lock).toMatchObject({holder, local: false});
+		fs.rmSync(file, {recursive: true});
+	}
+});
+
+it('takes over a lock whose time is far in the future (another host\'s clock)', () => {
+	const dir = makeTempDir();
+	const file = path.join(dir, LOCK_NAME);
+	fs.writeFileSync(file, JSON.stringify({pid: 1, host: 'another-host'}));
+	const future = new Date(Date.now() + 3_600_000);
+	fs.utimesSync(file, future, future);
+	take(dir)();
+	expect(fs.existsSync(file)).toBe(false);
 });

@@ -5,8 +5,13 @@
 //     marks <count> ids read and bookmarks every third one, then closes the store and prints "done".
 //   node store-child.mjs <bundled store> <config dir> subscribe <prefix> <count>
 //     subscribes to <count> feeds and notes a refresh of each, then closes the store and prints "done".
+//   node store-child.mjs <bundled store> <config dir> fifo-then-mark <name>
+//     once the store is open, puts a FIFO at <name> in the config dir, marks one article read, closes
+//     the store and prints its notices as JSON.
 // Short compaction timers and frequent pauses make compactions interleave with the other process.
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 
 const [bundle, configDir, command, prefix, countText] = process.argv.slice(2);
@@ -57,6 +62,11 @@ if (command === 'mark-forever') {
 
 	store.close();
 	fs.writeSync(1, 'done\n');
+} else if (command === 'fifo-then-mark') {
+	execFileSync('mkfifo', [path.join(configDir, prefix)]);
+	store.setRead('marked-after-the-fifo', true);
+	store.close();
+	fs.writeSync(1, `${JSON.stringify(store.notices)}\n`);
 } else {
 	throw new Error(`unknown command ${command}`);
 }

@@ -55,7 +55,7 @@ describe('the headline list', () => {
 
 	it('shows the hint bar built from the key bindings', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(2)))]);
-		expect(app.lines().at(-1)).toBe('j/k move  ⏎ open  b save  m read  n next unread  f feeds  ? help  q quit');
+		expect(app.lines().at(-1)).toBe('j/k move  ⏎ open  / search  b save  m read  n/N unread  f feeds  ? help  q quit');
 	});
 
 	it('moves the selection with j, k, the arrows, G and g', async () => {

@@ -11,11 +11,17 @@ afterEach(() => cleanup());
 const HELP_TITLE = 'Keys (any key closes this help)';
 
 describe('the help overlay', () => {
-	it('lists every command with its keys from the bindings table', async () => {
+	it('lists every command with its keys from the bindings table, over pages turned with Space', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))]);
 		await press(app.stdin, '?');
 		await eventually(app.frame).toContain(HELP_TITLE);
-		const frame = app.frame();
+		const pageCount = Number(/page 1 of (\d+)/.exec(app.frame())?.[1] ?? 1);
+		let frame = app.frame();
+		for (let page = 2; page <= pageCount; page++) {
+			await press(app.stdin, ' ');
+			await eventually(app.frame).toContain(`page ${page} of ${pageCount}`);
+			frame += app.frame();
+		}
 		for (const binding of keyBindings) {
 			expect(frame).toContain(binding.description);
 			expect(frame).toContain(binding.keys.map(keyLabel).join(' '));
@@ -54,7 +60,7 @@ describe('the feed and section picker', () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', sport))]);
 		await press(app.stdin, 'f');
 		await eventually(app.frame).toContain('All feeds (6)');
-		const items = app.lines().filter(line => /\(\d+\)$/.test(line.trimEnd()));
+		const items = app.lines().filter(line => /\(\d+\)( · |$)/.test(line.trimEnd()));
 		const sportIndex = items.findIndex(line => line.includes('Section · Sport'));
 		expect(sportIndex).toBeGreaterThan(0);
 		// One burst, as a fast typist or a paste delivers it: each key acts on the state the last one left.

@@ -1,28 +1,28 @@
-import {createSource} from '../../load/create-source.js';
 import {createLoader} from '../../load/loader.js';
-import {bundledFeedPaths} from '../bundled-feeds.js';
+import {readSources} from '../feed-sources.js';
 import {warn} from '../output.js';
 import {printJson, printPlain} from '../print-articles.js';
 import {reportProblems} from '../report-problems.js';
+import {loadSettings} from '../settings/load-settings.js';
 import type {CommandContext, ExitStatus} from './context.js';
 
 /** `flashnews [SOURCE...]`: the reader on a terminal, else the articles printed. */
 export async function readCommand(context: CommandContext): Promise<ExitStatus> {
 	const {args, store} = context;
-	const paths = args.args.length > 0 ? args.args : bundledFeedPaths();
-	if (paths.length === 0) {
-		warn('no feeds to read: pass a feed file (see flashnews --help)');
+	const {sources} = readSources(args, store, context.configDir);
+	if (sources.length === 0) {
+		warn('no feeds to read: pass a feed file or URL, or subscribe with flashnews add (see flashnews --help)');
 		return 1;
 	}
 	// The one place loaded articles are reported to the store as current (it prunes old read marks).
-	const loader = createLoader(
-		paths.map(arg => createSource(arg)),
-		{onLoaded: articles => store.noteSeen(articles.map(article => article.id))},
-	);
+	const loader = createLoader(sources, {onLoaded: articles => store.noteSeen(articles.map(article => article.id))});
 
 	if (context.interactive) {
 		const {runReader} = await import('../run-reader.js');
-		const failures = await runReader(loader, store);
+		const settings = loadSettings(context.configDir);
+		const failures = await runReader(loader, store, settings);
+		// The status line showed them; here they stay in the scrollback.
+		for (const problem of settings.problems) warn(problem);
 		try {
 			context.onReaderClosed();
 		} catch {

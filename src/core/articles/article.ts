@@ -33,3 +33,12 @@ export type Article = {
 export type FeedResult =
 	| {ok: true; source: string; title: string; articles: Article[]; warnings: string[]}
 	| {ok: false; source: string; error: string};
+
+/**
+ * A plain copy of every field. Articles may keep their bodies behind getters (a cached feed reads
+ * them from disk on first use), which a spread would not copy.
+ */
+export function copyArticle(article: Article): Article {
+	const {id, title, author, feed, section, published, link, summary, content, categories} = article;
+	return {id, title, author, feed, section, published, link, summary, content, categories: [...categories]};
+}

@@ -61,30 +61,39 @@ function cleanCategories(values: string[] | undefined): string[] {
 	return result;
 }
 
-// An untitled item is named by the start of its text, cut at a word boundary.
-function titleFromText(summary: ArticleBody, content: ArticleBody): string {
+// An untitled item is named by the start of its text, cut at a word boundary; else by its link,
+// else by its date.
+function fallbackTitle(summary: ArticleBody, content: ArticleBody, link: string | null, date: number | null): string {
 	const body = summary.value !== '' ? summary : content;
-	if (body.value === '') return UNTITLED;
-	const text = sanitizeLine(bodyToText(body));
+	const text = body.value === '' ? '' : sanitizeLine(bodyToText(body));
+	if (text === '') return link ?? (date === null ? UNTITLED : dateTitle(date));
 	const chars = Array.from(text);
-	if (chars.length <= TITLE_FROM_TEXT_LENGTH) return text || UNTITLED;
+	if (chars.length <= TITLE_FROM_TEXT_LENGTH) return text;
 	const cut = chars.slice(0, TITLE_FROM_TEXT_LENGTH).join('');
 	const lastSpace = cut.lastIndexOf(' ');
 	return `${(lastSpace > TITLE_FROM_TEXT_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
-function toArticle(item: RawItem, feed: string, raw: RawFeed): Article | null {
+// A title the feed declares plain text (Atom type="text") is shown as written, markup and all.
+function titleText(title: RawText | undefined): string {
+	if (title === undefined || typeof title.value !== 'string') return '';
+	return title.html === false ? sanitizeLine(title.value) : oneLine(title.value);
+}
+
+function dateTitle(date: number): string {
+	return `${new Date(date).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function toArticle(item: RawItem, feed: string, raw: RawFeed): Article {
 	const link = resolveLink(item.link, [item.base, raw.base, raw.link]);
 	// Links inside the body are relative to the article's page, else to the feed's base.
 	const base = link ?? resolveLink('.', [item.base, raw.base, raw.link]);
 	const summary = toBody(item.summary, base);
 	const content = toBody(item.content, base);
-	const title = oneLine(item.title?.value);
-	if (title === '' && link === null && summary.value === '' && content.value === '') return null;
 	const categories = cleanCategories(item.categories);
 	const published = parseFeedDate(item.published);
-	const finalTitle = title || titleFromText(summary, content);
 	const date = typeof published === 'number' && Number.isFinite(published) ? published : null;
+	const finalTitle = titleText(item.title) || fallbackTitle(summary, content, link, date);
 	return {
 		id: articleId(feed, {id: item.id, link, title: finalTitle, published: date}),
 		title: finalTitle,
@@ -110,32 +119,36 @@ function errorText(error: unknown): string {
 }
 
 /**
- * Turns what a format parser found into Articles: every string sanitized, links absolute, dates
- * parsed, ids stable. Bad items become warnings; this never throws for a well-typed RawFeed.
+ * Turns what a format parser found into Articles, one for every item: every string sanitized,
+ * links absolute, dates parsed, ids stable. An item that repeats an earlier one's guid or link is
+ * left out with a warning; items that have neither and come out alike are told apart by their
+ * position. Bad items become warnings; this never throws for a well-typed RawFeed.
  */
 export function normalizeFeed(raw: RawFeed, source: string): NormalizedFeed {
 	const title = oneLine(raw.title) || fallbackFeedTitle(source);
 	const warnings = (Array.isArray(raw.warnings) ? raw.warnings : []).map((warning) => sanitizeLine(warning)).filter(Boolean);
 	const articles: Article[] = [];
 	const ids = new Set<string>();
-	let empty = 0;
 	let duplicates = 0;
 	raw.items.forEach((item, index) => {
 		try {
 			const article = toArticle(item, title, raw);
-			if (article === null) {
-				empty++;
-			} else if (ids.has(article.id)) {
-				duplicates++;
-			} else {
-				ids.add(article.id);
-				articles.push(article);
+			if (ids.has(article.id)) {
+				// An id from the guid or link names the article; one made from title and date does not.
+				if (sanitizeLine(item.id) !== '' || article.link !== null) {
+					duplicates++;
+					return;
+				}
+				let copy = 2;
+				while (ids.has(`${article.id}~${copy}`)) copy++;
+				article.id = `${article.id}~${copy}`;
 			}
+			ids.add(article.id);
+			articles.push(article);
 		} catch (error) {
 			warnings.push(`skipped item ${index + 1}: ${errorText(error)}`);
 		}
 	});
-	if (empty > 0) warnings.push(`${plural(empty, 'item was', 'items were')} skipped: no title, link or text`);
 	if (duplicates > 0) warnings.push(`${plural(duplicates, 'duplicate article was', 'duplicate articles were')} skipped (same id as an earlier one)`);
 	return {title, articles, warnings};
 }

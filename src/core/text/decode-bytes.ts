@@ -7,11 +7,8 @@ import {MAX_FEED_BYTES, tooLargeMessage} from '../limits.js';
 const XML_DECLARATION_ENCODING = /^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
 const DECLARATION_PROBE_LENGTH = 512;
 
-// Labels that browsers (WHATWG Encoding) decode as windows-1252: legacy feeds that say ISO-8859-1
-// routinely contain curly quotes and dashes from the 0x80–0x9F range.
-const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252', 'windows-1252', 'x-cp1252']);
-const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
-const UTF16_LABELS = new Set(['utf-16', 'utf16', 'ucs-2', 'unicode']);
+// Labels that name UTF-16 without saying which byte comes first.
+const UTF16_LABELS = new Set(['utf-16', 'utf16', 'ucs-2', 'unicode', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff']);
 
 const iconv = lazyRequire<typeof IconvLite>('iconv-lite');
 
@@ -34,6 +31,20 @@ const lenientUtf8 = new TextDecoder('utf-8');
 
 function normalizeLabel(label: string): string {
 	return label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+}
+
+/**
+ * The encoding a label names, as browsers read it (the WHATWG Encoding Standard, which Node's
+ * TextDecoder knows): iso-8859-1, latin1, us-ascii and their aliases are windows-1252 — legacy feeds
+ * that say ISO-8859-1 routinely hold curly quotes and dashes from 0x80–0x9F — iso-8859-9 is
+ * windows-1254, gb2312 is gbk. Labels only iconv-lite knows (utf-32, cp437…) are kept as they are.
+ */
+function encodingOf(label: string): string {
+	try {
+		return new TextDecoder(label).encoding;
+	} catch {
+		return label;
+	}
 }
 
 /** The text when the bytes are valid UTF-8, else undefined. */
@@ -71,23 +82,20 @@ function stripBom(text: string): string {
 /**
  * Decodes with a declared label; undefined when the label is unknown or does not fit the bytes,
  * so the caller goes on to the next rule. Bytes that are valid UTF-8 with non-ASCII characters are
- * UTF-8 even when labelled as Latin-1/ASCII (the common mislabel); bytes labelled UTF-8 that are
- * not valid UTF-8 fall through to detection.
+ * UTF-8 whatever legacy encoding the label names (the common mislabel); bytes labelled UTF-8 that
+ * are not valid UTF-8 fall through to detection.
  */
 function decodeAsDeclared(bytes: Uint8Array, rawLabel: string, fromXmlDeclaration: boolean): string | undefined {
 	const label = normalizeLabel(rawLabel);
 	if (!label) return undefined;
-	if (UTF8_LABELS.has(label)) return strictUtf8Text(bytes);
-	if (WINDOWS_1252_ALIASES.has(label)) {
-		return (hasNonAscii(bytes) ? strictUtf8Text(bytes) : undefined) ?? decodeAs(bytes, 'windows-1252')!;
-	}
-	if (UTF16_LABELS.has(label) || label.startsWith('utf-16') || label.startsWith('utf-32')) {
+	const encoding = encodingOf(label);
+	if (encoding === 'utf-8') return strictUtf8Text(bytes);
+	if (encoding.startsWith('utf-16') || encoding.startsWith('utf-32') || UTF16_LABELS.has(label)) {
 		// An XML declaration readable as Latin-1 cannot be in UTF-16/32: it lies.
 		if (fromXmlDeclaration) return undefined;
-		const encoding = UTF16_LABELS.has(label) ? (utf16Order(bytes) ?? 'utf-16le') : label;
-		return decodeAs(bytes, encoding);
+		return decodeAs(bytes, UTF16_LABELS.has(label) ? (utf16Order(bytes) ?? 'utf-16le') : encoding);
 	}
-	return decodeAs(bytes, label);
+	return (hasNonAscii(bytes) ? strictUtf8Text(bytes) : undefined) ?? decodeAs(bytes, encoding);
 }
 
 function decodeWithBom(bytes: Uint8Array): string | undefined {
@@ -132,8 +140,8 @@ export function readsAsUtf8Anywhere(bytes: Uint8Array): boolean {
 	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || utf16Order(bytes) !== undefined) return false;
 	const declared = xmlDeclarationEncoding(bytes);
 	if (declared !== undefined) {
-		const label = normalizeLabel(declared);
-		if (!UTF8_LABELS.has(label) && !WINDOWS_1252_ALIASES.has(label)) return false;
+		const encoding = encodingOf(normalizeLabel(declared));
+		if (encoding !== 'utf-8' && encoding !== 'windows-1252') return false;
 	}
 	return isUtf8(bytes);
 }

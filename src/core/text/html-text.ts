@@ -5,7 +5,7 @@ import type {ArticleBody} from '../articles/article-body.js';
 import {lazyRequire} from '../../shims/lazy-require.js';
 import {resolveLink} from '../articles/resolve-link.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
-import {boundBody, boundLineField, boundLineFieldInput, leftOutNote, MAX_GRID_CELLS, MAX_HTML_DEPTH, nestsTooDeep} from './text-limits.js';
+import {boundBody, boundLineField, boundLineFieldInput, leftOutNote, MAX_BODY_CHARS, MAX_GRID_CELLS, MAX_HTML_DEPTH, nestsTooDeep} from './text-limits.js';
 
 const htmlToText = lazyRequire<typeof HtmlToText>('html-to-text');
 
@@ -157,12 +157,44 @@ const headings = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
 	options: {uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 2},
 }));
 
-const skipped = ['audio', 'embed', 'iframe', 'object', 'svg', 'template', 'video'].map((selector) => ({
+function textOf(node: DomNode): string {
+	if (node.type === 'text') return node.data ?? '';
+	return (node.children ?? []).map(textOf).join('');
+}
+
+/** The texts of the <title> and <desc> elements inside an SVG graphic, in document order. */
+function svgTexts(node: DomNode, into: string[]): string[] {
+	for (const child of node.children ?? []) {
+		if (child.type !== 'tag') continue;
+		if (child.name === 'title' || child.name === 'desc') {
+			const text = textOf(child).replace(/\s+/g, ' ').trim();
+			if (text) into.push(text);
+		} else {
+			svgTexts(child, into);
+		}
+	}
+	return into;
+}
+
+// An inline graphic shows as what it says about itself (its title and description), one per line.
+const formatSvg: FormatCallback = (elem, _walk, builder) => {
+	const texts = svgTexts(elem, []);
+	if (texts.length === 0) return;
+	builder.openBlock({leadingLineBreaks: 1});
+	texts.forEach((text, index) => {
+		if (index > 0) builder.addLineBreak();
+		builder.addInline(text, {noWordTransform: true});
+	});
+	builder.closeBlock({trailingLineBreaks: 1});
+};
+
+const skipped = ['audio', 'embed', 'iframe', 'object', 'template', 'video'].map((selector) => ({
 	selector,
 	format: 'skip',
 }));
 
-const CONVERTER_OPTIONS: HtmlToTextOptions = {
+/** How bodies convert; src/core/text/linked-text.ts reuses it with numbered links. */
+export const CONVERTER_OPTIONS: HtmlToTextOptions = {
 	wordwrap: false,
 	// HTML whitespace plus no-break spaces: `&nbsp;&nbsp;` padding is layout, not content.
 	whitespaceCharacters: ' \t\r\n\f\u200b\u00a0',
@@ -172,6 +204,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 		bulletList: formatUnorderedList,
 		numberedList: formatOrderedList,
 		readableTable: formatTable,
+		svgText: formatSvg,
 	},
 	selectors: [
 		{
@@ -185,6 +218,7 @@ const CONVERTER_OPTIONS: HtmlToTextOptions = {
 		{selector: 'table', format: 'readableTable', options: {uppercaseHeaderCells: false, maxColumnWidth: 40, colSpacing: 2}},
 		{selector: 'hr', options: {length: 20}},
 		{selector: 'figcaption', format: 'block'},
+		{selector: 'svg', format: 'svgText'},
 		...headings,
 		...skipped,
 	],
@@ -202,14 +236,19 @@ function convertHtml(html: string, base: string | undefined): string {
 	return converter(html, {base});
 }
 
-function crudeHtmlToText(html: string): string {
+export function crudeHtmlToText(html: string): string {
 	return decodeHTMLStrict(html.replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n').replace(/<[^<>]*>/g, ''));
 }
 
-function htmlBodyToText(value: string, base: string | undefined): string {
-	let html = value;
+/** A body's HTML as the converter takes it: cut to size, and unescaped where a feed escaped it. */
+export function prepareHtml(value: string): string {
+	let html = value.length > MAX_BODY_CHARS ? value.slice(0, MAX_BODY_CHARS) : value;
 	if (!html.includes('<') && ESCAPED_MARKUP.test(html)) html = decodeHTMLStrict(html);
-	html = html.replace(DOUBLE_ESCAPED_ENTITY, '&');
+	return html.replace(DOUBLE_ESCAPED_ENTITY, '&');
+}
+
+function htmlBodyToText(value: string, base: string | undefined): string {
+	const html = prepareHtml(value);
 	if (nestsTooDeep(html)) return crudeHtmlToText(html);
 	try {
 		return convertHtml(html, base);
@@ -220,7 +259,7 @@ function htmlBodyToText(value: string, base: string | undefined): string {
 }
 
 /** No trailing spaces, no more than one blank line in a row, no blank lines at either end. */
-function normalizeLayout(text: string): string {
+export function normalizeLayout(text: string): string {
 	return text
 		.replace(/\u00A0/g, ' ')
 		.split('\n')

@@ -1,5 +1,5 @@
-import type {RawText} from '../articles/raw-feed.js';
-import {RENAMED} from './repair.js';
+import {CHANNEL_ATTRIBUTES} from './feed-structure.js';
+import {RENAMED} from './rss-parser-names.js';
 import {allTexts, attribute, children, firstText, nodeList, nodeText} from './nodes.js';
 
 // Field extraction shared by the RSS and Atom mappings. Every field is read from the raw xml2js
@@ -7,19 +7,29 @@ import {allTexts, attribute, children, firstText, nodeList, nodeText} from './no
 // mapped values, whose shape depends on the input.
 
 /** rss-parser customFields: [element name, property name, {keepArray}]. */
+// Element names are canonical (element-names.ts): `dc:date` is Dublin Core's date whatever prefix
+// the feed used, `atom:` marks Atom elements inside RSS.
 export const ITEM_FIELDS = {
 	attributes: '$',
 	title: 'title',
+	dcTitle: 'dc:title',
+	atomPrefixedTitle: 'atom:title',
 	link: 'link',
 	atomLink: RENAMED.atomLink,
 	atomPrefixedLink: 'atom:link',
 	guid: 'guid',
 	id: 'id',
+	atomPrefixedId: 'atom:id',
 	author: 'author',
 	dcCreator: 'dc:creator',
+	dcAuthor: 'dc:author',
 	itunesAuthor: 'itunes:author',
+	atomPrefixedAuthor: 'atom:author',
 	pubDate: 'pubDate',
 	dcDate: 'dc:date',
+	dctermsIssued: 'dcterms:issued',
+	dctermsModified: 'dcterms:modified',
+	dctermsCreated: 'dcterms:created',
 	atomPublished: RENAMED.atomPublished,
 	atomUpdated: RENAMED.atomUpdated,
 	atomPrefixedPublished: 'atom:published',
@@ -31,16 +41,24 @@ export const ITEM_FIELDS = {
 	created: 'created',
 	description: RENAMED.rssDescription,
 	dcDescription: 'dc:description',
-	contentEncoded: RENAMED.rssContentEncoded,
 	summary: 'summary',
+	atomPrefixedSummary: 'atom:summary',
+	abstract: 'abstract',
+	contentEncoded: RENAMED.rssContentEncoded,
+	xhtmlBody: 'xhtml:body',
+	body: 'body',
+	fullitem: 'fullitem',
 	atomContent: RENAMED.atomContent,
+	atomPrefixedContent: 'atom:content',
 	category: 'category',
 	dcSubject: 'dc:subject',
 } as const;
 
 export const FEED_FIELDS = {
 	attributes: '$',
+	channelAttributes: CHANNEL_ATTRIBUTES,
 	title: 'title',
+	dcTitle: 'dc:title',
 	link: 'link',
 	atomLink: RENAMED.atomLink,
 	atomPrefixedLink: 'atom:link',
@@ -59,46 +77,6 @@ export function field(record: unknown, key: string): unknown {
 	return (record as Record<string, unknown>)[PREFIX + key];
 }
 
-// Markup (a tag) or an entity reference left after XML parsing means the text is HTML source.
-const LOOKS_LIKE_HTML = /<\/?[A-Za-z][^<>]*>|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/;
-
-/** What an Atom `type` (or Atom 0.3 `mode`) attribute says; undefined when it says nothing. */
-function declaredHtml(node: unknown): boolean | undefined {
-	const type = attribute(node, 'type')?.trim().toLowerCase();
-	if (type === 'html' || type === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml') return true;
-	if (attribute(node, 'mode')?.trim().toLowerCase() === 'escaped') return true;
-	if (type === 'text' || type === 'text/plain') return false;
-	return undefined;
-}
-
-/**
- * The first non-blank text among `value`'s nodes, with html=true when the feed says it is HTML
- * (or `alwaysHtml`), false when it says text, and otherwise when it looks like HTML.
- */
-export function rawText(value: unknown, alwaysHtml = false): RawText | undefined {
-	const found = firstText(value);
-	if (!found) return undefined;
-	const html = alwaysHtml || (declaredHtml(found.node) ?? LOOKS_LIKE_HTML.test(found.text));
-	return {value: found.text, html};
-}
-
-/** Atom content given by reference (src) or as a non-text MIME type has no text to show. */
-export function atomContent(value: unknown): RawText | undefined {
-	const node = nodeList(value)[0];
-	const type = attribute(node, 'type')?.trim().toLowerCase();
-	if (type?.includes('/') && !/^text\/|[+/]xml$|html/.test(type)) return undefined;
-	return rawText(value);
-}
-
-const TAG = /<[^<>]*>/g;
-
-/** A one-line feed-level title: markup from an html/xhtml title is removed (entities stay). */
-export function plainTitle(value: unknown): string | undefined {
-	const found = firstText(value);
-	if (!found) return undefined;
-	return declaredHtml(found.node) ? found.text.replace(TAG, '') : found.text;
-}
-
 export function firstTrimmed(...values: unknown[]): string | undefined {
 	for (const value of values) {
 		const found = firstText(value);
@@ -107,22 +85,31 @@ export function firstTrimmed(...values: unknown[]): string | undefined {
 	return undefined;
 }
 
-type LinkChoice = {href: string; rel: string};
+type LinkChoice = {href: string; rel: string; type: string | undefined};
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+// Links that are never the article's page: its media, the feed itself, editing and comment APIs.
+const NOT_THE_PAGE = new Set(['enclosure', 'self', 'edit', 'edit-media', 'replies', 'license', 'hub', 'payment']);
 
 /**
- * Atom-style links (href attribute): rel="alternate" (or no rel) first, else — unless
- * `alternateOnly` — the first with an href.
+ * Atom-style links (href attribute), in any order: rel="alternate" (or no rel), an HTML one (or
+ * one without type) before others; else — unless `alternateOnly` — the first that is not an
+ * enclosure, the feed itself or an API.
  */
 export function hrefLink(values: unknown[], alternateOnly = false): string | undefined {
 	const links: LinkChoice[] = [];
 	for (const value of values) {
 		for (const node of nodeList(value)) {
 			const href = attribute(node, 'href')?.trim();
-			if (href) links.push({href, rel: attribute(node, 'rel')?.trim().toLowerCase() ?? 'alternate'});
+			if (!href) continue;
+			const rel = attribute(node, 'rel')?.trim().toLowerCase() || 'alternate';
+			links.push({href, rel, type: attribute(node, 'type')?.trim().toLowerCase() || undefined});
 		}
 	}
-	const alternate = links.find((link) => link.rel === 'alternate');
-	return (alternate ?? (alternateOnly ? undefined : links[0]))?.href;
+	const alternates = links.filter((link) => link.rel === 'alternate');
+	const page = alternates.find((link) => link.type === undefined || HTML_TYPES.has(link.type)) ?? alternates[0];
+	if (page !== undefined || alternateOnly) return page?.href;
+	return links.find((link) => !NOT_THE_PAGE.has(link.rel))?.href;
 }
 
 /** RSS-style links: the text of the first `<link>` that has text. */

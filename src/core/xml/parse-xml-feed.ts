@@ -1,23 +1,12 @@
 import Parser from 'rss-parser';
 import {FeedError} from '../feed-error.js';
 import type {RawFeed, RawItem} from '../articles/raw-feed.js';
-import {
-	FEED_FIELDS,
-	ITEM_FIELDS,
-	atomContent,
-	categoryNames,
-	customFields,
-	field,
-	firstTrimmed,
-	hrefLink,
-	personNames,
-	plainTitle,
-	rawText,
-	textLink,
-} from './feed-fields.js';
+import {FEED_FIELDS, ITEM_FIELDS, customFields, field, hrefLink, personNames, textLink} from './feed-fields.js';
 import {DEFAULT_MAX_ITEMS, MAX_FEED_TEXT_LENGTH, tooLargeMessage} from '../limits.js';
-import {attribute, attributeOf, firstText, nodeList} from './nodes.js';
-import {repairXmlDocument, type RepairedXml} from './repair.js';
+import {attributeOf, nodeList} from './nodes.js';
+import {attributeAnyCase, joined, mapAtomEntry, mapRssItem} from './map-items.js';
+import {repairXmlDocument, type RepairedXml, type XmlDialect} from './repair.js';
+import {plainTitle} from './text-constructs.js';
 
 export type ParseXmlFeedOptions = {
 	maxItems?: number;
@@ -28,14 +17,6 @@ export type ParseXmlFeedOptions = {
 	part?: boolean;
 };
 
-type Dialect = 'atom' | 'rss';
-
-const FEED_ROOTS = new Map<string, Dialect>([
-	['rss', 'rss'],
-	['rdf:RDF', 'rss'],
-	['feed', 'atom'],
-]);
-const HTTP_URL = /^https?:\/\//i;
 
 function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
@@ -56,10 +37,9 @@ function checkLooksLikeXml(text: string): void {
 	throw new FeedError('not a feed: the document does not start with an XML tag');
 }
 
-function checkIsFeed(document: RepairedXml): Dialect {
-	const {rootName, doctypeName} = document;
-	const dialect = rootName === undefined ? undefined : FEED_ROOTS.get(rootName);
-	if (dialect) return dialect;
+function checkIsFeed(document: RepairedXml): Exclude<XmlDialect, 'unknown'> {
+	const {rootName, doctypeName, dialect} = document;
+	if (dialect !== 'unknown') return dialect;
 	if (rootName?.toLowerCase() === 'html' || doctypeName?.toLowerCase() === 'html') {
 		throw new FeedError('not a feed: looks like an HTML page');
 	}
@@ -98,59 +78,9 @@ async function parseWithRssParser(xml: string, rootName: string): Promise<unknow
 	}
 }
 
-function rssPermalink(item: unknown): string | undefined {
-	for (const guid of nodeList(field(item, 'guid'))) {
-		const found = firstText(guid)?.text.trim();
-		if (found && attribute(guid, 'isPermaLink')?.trim().toLowerCase() !== 'false' && HTTP_URL.test(found)) return found;
-	}
-	return undefined;
-}
-
-function joined(names: string[]): string | undefined {
-	return names.length > 0 ? [...new Set(names)].join(', ') : undefined;
-}
-
-function mapRssItem(item: unknown): RawItem {
-	const attributes = field(item, 'attributes');
-	return {
-		id: firstTrimmed(field(item, 'guid')) ?? attributeOf(attributes, 'rdf:about')?.trim(),
-		title: rawText(field(item, 'title')),
-		link: textLink(field(item, 'link')) ?? hrefLink([field(item, 'link'), field(item, 'atomPrefixedLink')], true) ?? rssPermalink(item),
-		author: joined(personNames(field(item, 'dcCreator'))) ?? joined(personNames(field(item, 'author'))) ?? joined(personNames(field(item, 'itunesAuthor'))),
-		published: firstTrimmed(
-			field(item, 'pubDate'),
-			field(item, 'dcDate'),
-			field(item, 'atomPrefixedPublished'),
-			field(item, 'published'),
-			field(item, 'atomPrefixedUpdated'),
-			field(item, 'updated'),
-		),
-		summary: rawText(field(item, 'description')) ?? rawText(field(item, 'dcDescription')),
-		content: rawText(field(item, 'contentEncoded'), true),
-		categories: categoryNames(field(item, 'category'), field(item, 'dcSubject')),
-		base: attributeOf(attributes, 'xml:base')?.trim(),
-	};
-}
-
-function mapAtomEntry(entry: unknown, feedAuthor: string | undefined): RawItem {
-	return {
-		id: firstTrimmed(field(entry, 'id')),
-		title: rawText(field(entry, 'title')),
-		link: hrefLink([field(entry, 'atomLink')]) ?? textLink(field(entry, 'atomLink')),
-		author: joined(personNames(field(entry, 'author'))) ?? joined(personNames(field(entry, 'dcCreator'))) ?? feedAuthor,
-		published: firstTrimmed(
-			field(entry, 'atomPublished'),
-			field(entry, 'atomUpdated'),
-			field(entry, 'issued'),
-			field(entry, 'modified'),
-			field(entry, 'created'),
-			field(entry, 'dcDate'),
-		),
-		summary: rawText(field(entry, 'summary')),
-		content: atomContent(field(entry, 'atomContent')),
-		categories: categoryNames(field(entry, 'category'), field(entry, 'dcSubject')),
-		base: attributeOf(field(entry, 'attributes'), 'xml:base')?.trim(),
-	};
+function attributesOf(value: unknown): unknown {
+	const node = nodeList(value)[0];
+	return typeof node === 'object' && node !== null ? (node as {$?: unknown}).$ : undefined;
 }
 
 function withoutEmptyFields(item: RawItem): RawItem {
@@ -162,6 +92,22 @@ function withoutEmptyFields(item: RawItem): RawItem {
 	return result;
 }
 
+/** The feed's title, link and base; an RSS channel's own attributes come through feed-structure.ts. */
+function readFeedElements(parsed: unknown, dialect: Exclude<XmlDialect, 'unknown'>, feed: RawFeed): void {
+	const title = plainTitle(field(parsed, 'title')) ?? plainTitle(field(parsed, 'dcTitle'));
+	if (title !== undefined) feed.title = title;
+	const attributes = dialect === 'atom' ? field(parsed, 'attributes') : attributesOf(field(parsed, 'channelAttributes'));
+	const link =
+		dialect === 'atom'
+			? hrefLink([field(parsed, 'atomLink')], true)
+			: (textLink(field(parsed, 'link')) ??
+				hrefLink([field(parsed, 'link'), field(parsed, 'atomPrefixedLink')], true) ??
+				attributeAnyCase(attributes, 'href'));
+	if (link !== undefined) feed.link = link;
+	const base = attributeOf(attributes, 'xml:base')?.trim() || attributeAnyCase(attributes, 'base');
+	if (base) feed.base = base;
+}
+
 function parsedItems(parsed: unknown): unknown[] {
 	const items = typeof parsed === 'object' && parsed !== null ? (parsed as {items?: unknown}).items : undefined;
 	return Array.isArray(items) ? items : [];
@@ -171,7 +117,7 @@ function parsedItems(parsed: unknown): unknown[] {
  * Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 text into a RawFeed of raw strings.
  * Asynchronous because rss-parser's parseString only offers a Promise (the work itself is
  * synchronous). A document that cannot be read at all throws FeedError with a one-line message;
- * an item that cannot be mapped is skipped with a warning. See xml-limits.ts for the limits.
+ * an item that cannot be mapped is skipped with a warning. See limits.ts for the limits.
  */
 export async function parseXmlFeed(text: string, options: ParseXmlFeedOptions = {}): Promise<RawFeed> {
 	if (text.length > MAX_FEED_TEXT_LENGTH) throw new FeedError(tooLargeMessage(text.length, MAX_FEED_TEXT_LENGTH));
@@ -183,28 +129,26 @@ export async function parseXmlFeed(text: string, options: ParseXmlFeedOptions = 
 	if (options.part && document.interleaved) throw new FeedError('a part of this feed has feed elements between its items');
 	const parsed = await parseWithRssParser(document.xml, document.rootName ?? '');
 
-	const feedAttributes = field(parsed, 'attributes');
-	const feedAuthor = dialect === 'atom' ? joined(personNames(field(parsed, 'author'))) : undefined;
 	const feed: RawFeed = {items: [], warnings: []};
-	const title = plainTitle(field(parsed, 'title'));
-	if (title !== undefined) feed.title = title;
-	const link =
-		dialect === 'atom'
-			? hrefLink([field(parsed, 'atomLink')], true)
-			: (textLink(field(parsed, 'link')) ?? hrefLink([field(parsed, 'link'), field(parsed, 'atomPrefixedLink')], true));
-	if (link !== undefined) feed.link = link;
-	const base = attributeOf(feedAttributes, 'xml:base')?.trim();
-	if (base) feed.base = base;
-
+	readFeedElements(parsed, dialect, feed);
+	const feedAuthor = dialect === 'atom' ? joined(personNames(field(parsed, 'author'))) : undefined;
 	const items = parsedItems(parsed);
 	const total = Math.max(items.length, document.itemCount);
 	if (total > maxItems) feed.warnings.push(`the feed has ${total} items; only the first ${maxItems} were kept`);
+	// Positions from the repair scan line up with rss-parser's items only when both saw the same ones.
+	const empty = items.length === document.itemCount - document.droppedItems ? new Set(document.emptyItems) : new Set<number>();
+	let skipped = 0;
 	for (const [index, item] of items.slice(0, maxItems).entries()) {
+		if (empty.has(index)) {
+			skipped++;
+			continue;
+		}
 		try {
 			feed.items.push(withoutEmptyFields(dialect === 'atom' ? mapAtomEntry(item, feedAuthor) : mapRssItem(item)));
 		} catch (error) {
 			feed.warnings.push(`skipped item ${index + 1}: ${errorMessage(error)}`);
 		}
 	}
+	if (skipped > 0) feed.warnings.push(`${skipped} empty ${skipped === 1 ? 'item was' : 'items were'} skipped`);
 	return feed;
 }

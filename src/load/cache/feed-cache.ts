@@ -70,24 +70,34 @@ function lazyBodies(file: string): () => Record<string, BodyRow> {
 	};
 }
 
-function cachedArticle(row: IndexRow, bodies: () => Record<string, BodyRow>): Article {
-	const [id, title, author, feed, section, published, link, categories] = row;
-	return {
-		id,
-		title,
-		author,
-		feed,
-		section,
-		published,
-		link,
-		categories,
-		get summary() {
-			return bodies()[id]?.[0] ?? EMPTY_BODY;
-		},
-		get content() {
-			return bodies()[id]?.[1] ?? EMPTY_BODY;
-		},
-	};
+/**
+ * An article whose bodies stay on disk until asked for. A class, not an object literal with
+ * getters: tens of thousands are made at start-up, and prototype getters cost nothing per article.
+ * Its bodies are not own properties, so copies go through `copyArticle`.
+ */
+class CachedArticle implements Article {
+	readonly id: string;
+	readonly title: string;
+	readonly author: string | null;
+	readonly feed: string;
+	readonly section: string | null;
+	readonly published: number | null;
+	readonly link: string | null;
+	readonly categories: string[];
+	readonly #bodies: () => Record<string, BodyRow>;
+
+	constructor(row: IndexRow, bodies: () => Record<string, BodyRow>) {
+		[this.id, this.title, this.author, this.feed, this.section, this.published, this.link, this.categories] = row;
+		this.#bodies = bodies;
+	}
+
+	get summary(): ArticleBody {
+		return this.#bodies()[this.id]?.[0] ?? EMPTY_BODY;
+	}
+
+	get content(): ArticleBody {
+		return this.#bodies()[this.id]?.[1] ?? EMPTY_BODY;
+	}
 }
 
 /** The cached copy of `url`, or undefined when there is none or it cannot be read. */
@@ -101,7 +111,7 @@ export function readCachedFeed(dir: string, url: string): CachedFeed | undefined
 	if (!isIndexFile(value, url)) return undefined;
 	const bodies = lazyBodies(bodiesPath(dir, url));
 	const articles: Article[] = [];
-	for (const row of value.articles) if (Array.isArray(row) && typeof row[0] === 'string') articles.push(cachedArticle(row, bodies));
+	for (const row of value.articles) if (Array.isArray(row) && typeof row[0] === 'string') articles.push(new CachedArticle(row, bodies));
 	return {url, title: value.title, savedAt: value.savedAt, articles};
 }
 

@@ -1,7 +1,7 @@
 import type {FeedResult} from '../../core/articles/article.js';
 import {parseFeed} from '../../core/parse-feed.js';
 import {decodeFeedBytes} from '../../core/text/decode-bytes.js';
-import {findFeedLinks, isWebPage, webPageMessage} from '../../core/web/feed-discovery.js';
+import {findFeedLinks, isWebPage, webPageMessage, type FeedLink} from '../../core/web/feed-discovery.js';
 import {parseFeedOffThread} from '../parse-off-thread.js';
 import {OFF_THREAD_BYTES} from '../read-file.js';
 import {fetchFeed, type FetchFailure, type FetchFeedOptions} from './fetch-feed.js';
@@ -31,16 +31,18 @@ export type RemoteFeed =
 	/** Unchanged since the validators given: keep showing the cached copy. */
 	| {fetched: 'not-modified'}
 	/** Nothing usable (fetch failed, or what came was no feed): keep the cache, show the error. */
-	| {fetched: FetchFailure; result: Extract<FeedResult, {ok: false}>};
+	| ({fetched: FetchFailure; result: Extract<FeedResult, {ok: false}>} & FailureDetail);
 
-function failed(label: string, failure: FetchFailure): RemoteFeed {
-	return {fetched: failure, result: {ok: false, source: label, error: failure.message}};
+type FailureDetail = {feedLinks?: FeedLink[]; unreadable?: true};
+
+function failed(label: string, failure: FetchFailure, detail: FailureDetail = {}): RemoteFeed {
+	return {fetched: failure, result: {ok: false, source: label, error: failure.message}, ...detail};
 }
 
-function webPageError(bytes: Uint8Array, charset: string | undefined, contentType: string | undefined, pageUrl: string): string | undefined {
+function webPage(bytes: Uint8Array, charset: string | undefined, contentType: string | undefined, pageUrl: string): FeedLink[] | undefined {
 	try {
 		const text = decodeFeedBytes(bytes, charset);
-		return isWebPage(text, contentType) ? webPageMessage(findFeedLinks(text, pageUrl)) : undefined;
+		return isWebPage(text, contentType) ? findFeedLinks(text, pageUrl) : undefined;
 	} catch {
 		return undefined;
 	}
@@ -60,15 +62,16 @@ export async function fetchFeedSource(url: string, options: RemoteFeedOptions): 
 	if (outcome.status === 'error') return failed(label, outcome);
 
 	const {bytes, charset, contentType, finalUrl} = outcome;
-	if (bytes.length === 0) return failed(label, {status: 'error', message: 'the server sent an empty response'});
+	if (bytes.length === 0) return failed(label, {status: 'error', message: 'the server sent an empty response'}, {unreadable: true});
 	const parseOptions = {
 		...(charset === undefined ? {} : {declaredCharset: charset}),
 		...(options.maxItems === undefined ? {} : {maxItems: options.maxItems}),
 	};
 	const result = bytes.length > OFF_THREAD_BYTES ? await parseFeedOffThread(bytes, label, parseOptions) : await parseFeed(bytes, label, parseOptions);
 	if (!result.ok) {
-		const message = (result.error.startsWith('not a feed') && webPageError(bytes, charset, contentType, finalUrl)) || result.error;
-		return failed(label, {status: 'error', message});
+		const links = result.error.startsWith('not a feed') ? webPage(bytes, charset, contentType, finalUrl) : undefined;
+		if (links === undefined) return failed(label, {status: 'error', message: result.error}, {unreadable: true});
+		return failed(label, {status: 'error', message: webPageMessage(links)}, {feedLinks: links, unreadable: true});
 	}
 	const fetched: FetchedCopy = {finalUrl, fetchedAt: now()};
 	if (outcome.etag !== undefined) fetched.etag = outcome.etag;

@@ -3,7 +3,7 @@ import {NewerSchemaError} from '../file/migrate.js';
 import type {StateFile} from '../file/state-file.js';
 import type {MemoryView} from '../memory-view.js';
 import {SEEN_RESOLUTION_MS} from '../state/read-marks.js';
-import {acquireLock} from '../state-lock.js';
+import {acquireLock, lockNotice, type LockAttempt} from '../state-lock.js';
 import {compactLocked, type KnownFile} from './compact-locked.js';
 
 /** How one attempt went: `busy` when the lock stayed taken (try again later), `stopped` when this instance must never write again. */
@@ -29,6 +29,8 @@ export function createCompactor(setup: {
 	known: KnownFile;
 	/** Tags this instance's journal entries. */
 	instance: string;
+	/** Opening already told the user about the lock. */
+	lockReported: boolean;
 	now: () => number;
 }): Compactor {
 	const {dir, file, view, instance, now} = setup;
@@ -38,6 +40,8 @@ export function createCompactor(setup: {
 	let seenNotes = new Map<string, number>();
 	// Read marks are pruned only after this instance has been told which articles its feeds hold.
 	let feedsSeen = false;
+	/** A lock nothing may release is reported once, however often compaction finds it. */
+	let lockReported = setup.lockReported;
 	const couldNotSave = (error: unknown) =>
 		`could not save ${file.path}: ${describeError(error)}; changes are kept in the journal for next time`;
 
@@ -59,15 +63,21 @@ export function createCompactor(setup: {
 			return moved;
 		},
 		compact(lockWaitMs) {
-			let release: (() => void) | undefined;
+			let lock: LockAttempt;
 			try {
-				release = acquireLock(dir, lockWaitMs);
+				lock = acquireLock(dir, lockWaitMs);
 			} catch (error) {
 				view.addNotice(couldNotSave(error));
 				return 'failed';
 			}
 
-			if (!release) return 'busy';
+			if (!('release' in lock)) {
+				// A live flashnews here holds it (compacting): it folds our journal in too, or the next one will.
+				if (!lock.local && !lockReported) view.addNotice(lockNotice(dir, lock));
+				lockReported ||= !lock.local;
+				return 'busy';
+			}
+
 			try {
 				const result = compactLocked(file, dir, {...(known ? {known} : {}), instance, seenNotes, now: now(), prune: feedsSeen});
 				known = result.known;
@@ -87,7 +97,7 @@ export function createCompactor(setup: {
 				view.addNotice(couldNotSave(error));
 				return 'failed';
 			} finally {
-				release();
+				lock.release();
 			}
 		},
 	};

@@ -5,14 +5,20 @@ import type {CompactionOutcome} from './compactor.js';
 // on flush()/close(), and from a timer once changes stop for `whenIdleMs` (or at the latest
 // `atLeastEveryMs` after the first pending change). This module decides only when.
 
-/** How long flush() and close() wait for another instance's compaction; a timer never waits. */
-const FLUSH_LOCK_WAIT_MS = 3000;
+/**
+ * How long flush() and close() wait for another instance's compaction: a moment, because quitting
+ * must not wait, and nothing is lost by not waiting (the changes stay in the journal, and the next
+ * compaction of any instance folds them in). A timer never waits.
+ */
+const FLUSH_LOCK_WAIT_MS = 200;
 
 export type CompactionScheduler = {
 	/** Something was written to the journal (or noted) that the file does not hold yet. */
 	changed(): void;
 	/** Compacts now if anything is pending. Nothing is lost when the lock stays busy: the changes are in the journal. */
 	flush(): void;
+	/** Compacts at once without waiting for the lock; true when the file now holds every change. */
+	compactNow(): boolean;
 	/** Flushes, and schedules nothing afterwards. */
 	close(): void;
 	/** Saving became impossible: no timer, no compaction from now on. */
@@ -47,6 +53,12 @@ export function createCompactionScheduler(options: {
 		else if (outcome === 'busy') schedule();
 	}
 
+	function compactNow(): boolean {
+		cancelTimers();
+		if (pending) compact(0);
+		return !pending;
+	}
+
 	function compactOnTimer(): void {
 		cancelTimers();
 		if (pending) compact(0);
@@ -77,6 +89,7 @@ export function createCompactionScheduler(options: {
 			schedule();
 		},
 		flush,
+		compactNow,
 		close() {
 			closed = true;
 			flush();

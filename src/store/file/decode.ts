@@ -1,3 +1,4 @@
+import {UnusableFileError} from '../regular-file.js';
 import {toBookmarkSnapshot} from '../state/bookmarks.js';
 import {toFeedMeta} from '../state/feed-meta.js';
 import {toReadMark} from '../state/read-marks.js';
@@ -82,10 +83,13 @@ function counted(state: StoredState): string {
  * Turns what conf read into state. A damaged file is never dropped silently: it is copied aside first,
  * whatever can be salvaged is kept, and the notice says where the original is. The caller rewrites
  * the file, atomically, right after. A file whose state version is not exactly a known one is treated
- * the same way. Throws NewerSchemaError for a file from a newer version.
+ * the same way. `readOnly`: nothing will be written, so the file itself stays as it is and is not
+ * copied. Throws NewerSchemaError for a file from a newer version, UnusableFileError for something
+ * that is not a regular file (see open-store.ts for what opening does instead).
  */
-export function decodeFile(file: string, content: FileContent, now: number): DecodedFile {
+export function decodeFile(file: string, content: FileContent, now: number, options: {readOnly?: boolean} = {}): DecodedFile {
 	if (content.status === 'missing') return {state: emptyStoredState(), needsWrite: false};
+	if (content.status === 'unusable') throw new UnusableFileError(content.problem);
 	const raw = content.status === 'ok' && isPlainObject(content.data) ? content.data : undefined;
 	if (raw && Object.keys(raw).length === 0) return {state: emptyStoredState(), needsWrite: false};
 	let migration: ReturnType<typeof migrate> | undefined;
@@ -97,22 +101,18 @@ export function decodeFile(file: string, content: FileContent, now: number): Dec
 		problem = error.message;
 	}
 
+	const keptAt = () => (options.readOnly ? 'the file is left as it is' : `the original file is kept at ${backUpDamagedFile(file, now)}`);
 	if (migration) {
 		const {state, dropped} = decodeState(migration.data);
 		if (dropped === 0) return {state, needsWrite: migration.migrated};
-		const backup = backUpDamagedFile(file, now);
 		return {
 			state,
 			needsWrite: true,
-			notice: `${dropped === 1 ? '1 unreadable entry' : `${dropped} unreadable entries`} in ${file} ${dropped === 1 ? 'was' : 'were'} skipped; the original file is kept at ${backup}`,
+			notice: `${dropped === 1 ? '1 unreadable entry' : `${dropped} unreadable entries`} in ${file} ${dropped === 1 ? 'was' : 'were'} skipped; ${keptAt()}`,
 		};
 	}
 
-	const backup = backUpDamagedFile(file, now);
+	const kept = keptAt();
 	const state = recoverState(content.status === 'corrupt' ? content.text : JSON.stringify(content.data));
-	return {
-		state,
-		needsWrite: true,
-		notice: `${file} ${problem}: recovered ${counted(state)}; the original file is kept at ${backup}`,
-	};
+	return {state, needsWrite: true, notice: `${file} ${problem}: recovered ${counted(state)}; ${kept}`};
 }

@@ -1,35 +1,30 @@
-import {isPlainObject} from '../state/json-checks.js';
+import {MAX_STATE_BYTES, readRegularFile, UnusableFileError} from '../regular-file.js';
 
-/** The file as read, before it is decoded: missing, parsed JSON, or text that is not JSON. */
+/** The file as read, before it is decoded: missing, parsed JSON, text that is not JSON, or something that cannot be read as the state. */
 export type FileContent =
 	| {status: 'missing'}
 	| {status: 'ok'; data: unknown}
-	| {status: 'corrupt'; text: string};
+	| {status: 'corrupt'; text: string}
+	| {status: 'unusable'; problem: string};
 
 /**
- * conf's deserializer, made to never throw: a damaged file is reported to us (as `corrupt`) and conf
- * sees an empty object, so conf can neither crash the app nor clear the file on its own. It keeps
- * what it parsed for take(), because conf hands back only a shallow copy of objects and nothing at
- * all otherwise.
+ * Reads and parses the state file: one read, one JSON.parse. Never throws for what sits at that
+ * name (a FIFO, a link, a device, a file too large is `unusable`); other I/O errors are thrown.
  */
-export function createFileReader(): {parse(text: string): Record<string, unknown>; take(): FileContent} {
-	let last: FileContent | undefined;
-	return {
-		parse(text) {
-			try {
-				last = {status: 'ok', data: JSON.parse(text) as unknown};
-			} catch {
-				last = {status: 'corrupt', text};
-				return {};
-			}
+export function readStateFile(file: string): FileContent {
+	let bytes: Buffer | undefined;
+	try {
+		bytes = readRegularFile(file, MAX_STATE_BYTES);
+	} catch (error) {
+		if (error instanceof UnusableFileError) return {status: 'unusable', problem: error.message};
+		throw error;
+	}
 
-			return isPlainObject(last.data) ? last.data : {};
-		},
-		/** What the last read found (`missing` when conf found no file), once. */
-		take() {
-			const content = last ?? {status: 'missing'};
-			last = undefined;
-			return content;
-		},
-	};
+	if (bytes === undefined) return {status: 'missing'};
+	const text = bytes.toString('utf8');
+	try {
+		return {status: 'ok', data: JSON.parse(text) as unknown};
+	} catch {
+		return {status: 'corrupt', text};
+	}
 }

@@ -23,13 +23,20 @@ export function emptyStoredState(): StoredState {
 	return {read: new Map(), bookmarks: new Map(), subscriptions: new Map(), feedMeta: new Map()};
 }
 
+// A loop copies a Map of 50,000 entries faster than `new Map(map)`, which goes through entry arrays.
+function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
+	const copy = new Map<K, V>();
+	for (const [key, value] of map) copy.set(key, value);
+	return copy;
+}
+
 /** A state that can change without changing `state` (the entries are shared, see above). */
 export function copyStoredState(state: StoredState): StoredState {
 	return {
-		read: new Map(state.read),
-		bookmarks: new Map(state.bookmarks),
-		subscriptions: new Map(state.subscriptions),
-		feedMeta: new Map(state.feedMeta),
+		read: copyMap(state.read),
+		bookmarks: copyMap(state.bookmarks),
+		subscriptions: copyMap(state.subscriptions),
+		feedMeta: copyMap(state.feedMeta),
 	};
 }
 

@@ -1,8 +1,11 @@
 import type {DetailCommand} from '../keys/bindings.js';
 import {clamp, LIST, only, openAt, selectedArticle, type ReaderEnv, type ReaderState, type StepResult} from '../reader/reader-state.js';
 
-/** The open article's own state: the first line of its text on screen. */
-export type DetailState = {scroll: number};
+/**
+ * The open article's own state: the first line of its text on screen, and the number typed so far
+ * to pick one of its links (`2` then `o` opens link [2]).
+ */
+export type DetailState = {scroll: number; linkNumber?: number};
 
 export type DetailAction = {type: DetailCommand};
 
@@ -37,4 +40,10 @@ export function detailReducer(state: ReaderState, action: DetailAction, env: Rea
 		case 'back':
 			return only({...state, screen: LIST});
 	}
+}
+
+/** The state with no link number pending: any command but a link command forgets the number typed. */
+export function withoutLinkNumber(state: ReaderState): ReaderState {
+	if (state.screen.kind !== 'detail' || state.screen.linkNumber === undefined) return state;
+	return {...state, screen: {kind: 'detail', scroll: state.screen.scroll}};
 }

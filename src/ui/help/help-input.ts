@@ -1,7 +1,8 @@
 import type {KeyEvent} from '../keys/parse-keys.js';
 import type {ReaderAction} from '../reader/reader-reducer.js';
 
-/** Any key closes the help without acting on it; a paste is not a key. */
+/** Space (or PgDn) turns the help's page; any other key closes it without acting on it; a paste is not a key. */
 export function helpInput(event: KeyEvent): ReaderAction | undefined {
-	return event.kind === 'key' ? {type: 'closeOverlay'} : undefined;
+	if (event.kind !== 'key') return undefined;
+	return event.stroke === 'space' || event.stroke === 'pagedown' ? {type: 'helpPage'} : {type: 'closeOverlay'};
 }

@@ -47,34 +47,57 @@ function renderLine(line: HelpLine, width: number, keysWidth: number, theme: The
 	return `${INDENT}${theme.overlayKey(keys)}${description}`;
 }
 
-/** The keys of every screen, from the keymap's help sections. */
-export function HelpOverlay(props: {sections: readonly HelpSection[]; rows: number; width: number; theme: Theme}) {
+type ShownColumn = {lines: HelpLine[]; width: number; keysWidth: number};
+
+/** Columns side by side as far as the width allows; the rest start the next page. */
+export function pageColumns(columns: readonly HelpLine[][], width: number): ShownColumn[][] {
+	const pages: ShownColumn[][] = [];
+	let page: ShownColumn[] = [];
+	let used = 0;
+	for (const lines of columns) {
+		// Keys line up within a column, in a column wide enough for its longest key list, plus a space.
+		const keysWidth = 1 + Math.max(0, ...lines.map(line => (line.kind === 'row' ? displayWidth(line.keys ?? '') : 0)));
+		const wanted = Math.max(0, ...lines.map(line => lineWidth(line, keysWidth)));
+		const gap = page.length === 0 ? 0 : COLUMN_GAP;
+		if (page.length > 0 && used + gap + wanted > width) {
+			pages.push(page);
+			page = [];
+			used = 0;
+		}
+		const columnWidth = Math.min(wanted, width - used - (page.length === 0 ? 0 : COLUMN_GAP));
+		used += (page.length === 0 ? 0 : COLUMN_GAP) + columnWidth;
+		page.push({lines, width: columnWidth, keysWidth});
+	}
+	if (page.length > 0) pages.push(page);
+	return pages;
+}
+
+/**
+ * The keys of every screen, from the keymap's help sections, in pages when they do not fit:
+ * `page` counts Space presses since the help opened, and wraps around.
+ */
+export function HelpOverlay(props: {sections: readonly HelpSection[]; rows: number; width: number; theme: Theme; page: number}) {
 	const {sections, rows, width, theme} = props;
 	const heading = 'Keys (any key closes this help)';
-	// Keys line up in one column wide enough for the longest key list, plus a space.
-	const keysWidth = 1 + Math.max(0, ...sections.flatMap(section => section.rows.map(row => displayWidth(row.keys))));
-	const columns = layoutHelp(sections, Math.max(1, rows - 2));
-	const columnWidths = columns.map(column => Math.max(0, ...column.map(line => lineWidth(line, keysWidth))));
-	let used = 0;
-	const shown: Array<{lines: HelpLine[]; width: number}> = [];
-	for (const [index, column] of columns.entries()) {
-		const gap = index === 0 ? 0 : COLUMN_GAP;
-		const room = width - used - gap;
-		if (room <= 0) break;
-		const columnWidth = Math.min(columnWidths[index] ?? 0, room);
-		shown.push({lines: column, width: columnWidth});
-		used += gap + columnWidth;
-	}
+	const pages = pageColumns(layoutHelp(sections, Math.max(1, rows - 2)), width);
+	const pageIndex = props.page % Math.max(1, pages.length);
+	const shown = pages[pageIndex] ?? [];
+	const title = truncateToWidth(heading, width);
+	const noteRoom = width - displayWidth(title) - 2;
+	const pageNote = pages.length > 1 && noteRoom > 0 ? truncateToWidth(`page ${pageIndex + 1} of ${pages.length} · Space: next page`, noteRoom) : '';
 	return (
 		<Box flexDirection="column" height={rows}>
-			<Text wrap="truncate-end">{theme.header(truncateToWidth(heading, width))}</Text>
+			<Text wrap="truncate-end">
+				{theme.header(title)}
+				{pageNote === '' ? '' : `  ${theme.hint(pageNote)}`}
+			</Text>
 			<Text> </Text>
 			<Box flexDirection="row" gap={COLUMN_GAP}>
 				{shown.map((column, index) => (
 					<Box key={index} flexDirection="column" width={column.width}>
 						{column.lines.slice(0, Math.max(0, rows - 2)).map((line, row) => (
 							<Text key={row} wrap="truncate-end">
-								{renderLine(line, column.width, keysWidth, theme)}
+								{renderLine(line, column.width, column.keysWidth, theme)}
 							</Text>
 						))}
 					</Box>

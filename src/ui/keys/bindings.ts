@@ -6,8 +6,14 @@ import type {KeyStroke} from './key-names.js';
  * user's configuration can hand in a table of its own.
  */
 
+/** Finding and acting on many articles: the search line, views, sorting, marking a view read. */
+export const FIND_LIST_COMMANDS = ['search', 'clearSearch', 'viewAll', 'viewUnread', 'viewSaved', 'toggleSort', 'markViewRead', 'undoMarkRead'] as const;
+export const FIND_READER_COMMANDS = ['previousUnread'] as const;
+/** Commands of the search line at the bottom, while it is open; other keys are typed into it. */
+export const SEARCH_COMMANDS = ['searchKeep', 'searchClear', 'searchErase', 'searchDown', 'searchUp'] as const;
+
 /** Commands of the headline list. */
-export const LIST_COMMANDS = ['moveDown', 'moveUp', 'pageDown', 'pageUp', 'first', 'last', 'open', 'feeds', 'quit'] as const;
+export const LIST_COMMANDS = ['moveDown', 'moveUp', 'pageDown', 'pageUp', 'first', 'last', 'open', 'feeds', 'quit', ...FIND_LIST_COMMANDS] as const;
 /** Commands of the open article. */
 export const DETAIL_COMMANDS = [
 	'scrollDown',
@@ -23,16 +29,20 @@ export const DETAIL_COMMANDS = [
 /** Commands of the feed and section picker. */
 export const PICKER_COMMANDS = ['pickerDown', 'pickerUp', 'pickerFirst', 'pickerLast', 'pickerChoose', 'pickerCancel'] as const;
 /** Commands that work the same in the list and in the article ('global' bindings). */
-export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help'] as const;
+export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help', 'refreshFeed', 'refreshAll', ...FIND_READER_COMMANDS] as const;
+/** Commands on a link of the selected or open article ('global' bindings; src/ui/links). */
+export const LINK_COMMANDS = ['openLink', 'copyLink'] as const;
 
 export type ListCommand = (typeof LIST_COMMANDS)[number];
 export type DetailCommand = (typeof DETAIL_COMMANDS)[number];
 export type PickerCommand = (typeof PICKER_COMMANDS)[number];
 export type ReaderCommand = (typeof READER_COMMANDS)[number];
-export type CommandId = ListCommand | DetailCommand | PickerCommand | ReaderCommand;
+export type LinkCommand = (typeof LINK_COMMANDS)[number];
+export type SearchCommand = (typeof SEARCH_COMMANDS)[number];
+export type CommandId = ListCommand | DetailCommand | PickerCommand | ReaderCommand | LinkCommand | SearchCommand;
 
-/** Where a binding applies; 'global' bindings work in the list and the article view (not the picker). */
-export type KeyContext = 'list' | 'detail' | 'picker' | 'global';
+/** Where a binding applies; 'global' bindings work in the list and the article view (not the picker or the search line). */
+export type KeyContext = 'list' | 'detail' | 'picker' | 'search' | 'global';
 /** A screen or overlay that reads keys through the table. */
 export type KeyScreen = Exclude<KeyContext, 'global'>;
 
@@ -53,7 +63,9 @@ const COMMAND_CONTEXTS: ReadonlyArray<[KeyContext, readonly CommandId[]]> = [
 	['list', LIST_COMMANDS],
 	['detail', DETAIL_COMMANDS],
 	['picker', PICKER_COMMANDS],
+	['search', SEARCH_COMMANDS],
 	['global', READER_COMMANDS],
+	['global', LINK_COMMANDS],
 ];
 
 /** The context a command belongs to, whatever keys a table gives it. */
@@ -72,6 +84,14 @@ export function isDetailCommand(command: CommandId): command is DetailCommand {
 
 export function isPickerCommand(command: CommandId): command is PickerCommand {
 	return (PICKER_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export function isLinkCommand(command: CommandId): command is LinkCommand {
+	return (LINK_COMMANDS as readonly CommandId[]).includes(command);
+}
+
+export function isSearchCommand(command: CommandId): command is SearchCommand {
+	return (SEARCH_COMMANDS as readonly CommandId[]).includes(command);
 }
 
 export const defaultBindings: readonly KeyBinding[] = [
@@ -104,6 +124,27 @@ export const defaultBindings: readonly KeyBinding[] = [
 
 	{command: 'toggleBookmark', context: 'global', keys: ['b'], description: 'Bookmark or unbookmark', hint: 'save'},
 	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
-	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'next unread'},
+	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'unread', hintPartner: 'previousUnread'},
 	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
+	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article'},
+	{command: 'refreshAll', context: 'global', keys: ['R'], description: 'Refresh every feed'},
+
+	{command: 'openLink', context: 'global', keys: ['o'], description: 'Open link in browser'},
+	{command: 'copyLink', context: 'global', keys: ['y'], description: 'Copy link'},
+
+	// Find and act on many: search, views, sort, mark a view read.
+	{command: 'search', context: 'list', keys: ['/'], description: 'Search as you type', hint: 'search'},
+	{command: 'clearSearch', context: 'list', keys: ['escape'], description: 'Clear the search'},
+	{command: 'viewAll', context: 'list', keys: ['a'], description: 'View all articles'},
+	{command: 'viewUnread', context: 'list', keys: ['U'], description: 'View unread articles only'},
+	{command: 'viewSaved', context: 'list', keys: ['B'], description: 'View saved articles (bookmarks)'},
+	{command: 'toggleSort', context: 'list', keys: ['s'], description: 'Sort by date or by feed'},
+	{command: 'markViewRead', context: 'list', keys: ['A'], description: 'Mark every article in the view read'},
+	{command: 'undoMarkRead', context: 'list', keys: ['u'], description: 'Undo marking the view read'},
+	{command: 'previousUnread', context: 'global', keys: ['N'], description: 'Previous unread article'},
+	{command: 'searchKeep', context: 'search', keys: ['return'], description: 'Keep the search, back to the list', hint: 'keep'},
+	{command: 'searchClear', context: 'search', keys: ['escape'], description: 'Clear the search', hint: 'clear'},
+	{command: 'searchErase', context: 'search', keys: ['backspace'], description: 'Erase the last character'},
+	{command: 'searchDown', context: 'search', keys: ['down'], description: 'Next match', hint: 'move', hintPartner: 'searchUp'},
+	{command: 'searchUp', context: 'search', keys: ['up'], description: 'Previous match'},
 ];

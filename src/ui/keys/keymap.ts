@@ -20,7 +20,11 @@ const HINT_ORDER: readonly CommandId[] = [
 	'moveDown',
 	'scrollDown',
 	'pickerDown',
+	'searchDown',
 	'open',
+	'search',
+	'searchKeep',
+	'searchClear',
 	'pickerChoose',
 	'nextArticle',
 	'toggleBookmark',
@@ -37,13 +41,14 @@ const SECTION_TITLES: Record<KeyContext, string> = {
 	list: 'Headlines',
 	detail: 'Article',
 	picker: 'Feed picker',
+	search: 'Search line',
 	global: 'Headlines and article',
 };
 
-const SCREENS: readonly KeyScreen[] = ['list', 'detail', 'picker'];
+const SCREENS: readonly KeyScreen[] = ['list', 'detail', 'picker', 'search'];
 
 function appliesIn(binding: KeyBinding, screen: KeyScreen): boolean {
-	return binding.context === screen || (binding.context === 'global' && screen !== 'picker');
+	return binding.context === screen || (binding.context === 'global' && (screen === 'list' || screen === 'detail'));
 }
 
 /** Bindings that work on one screen, global ones included. */
@@ -68,7 +73,7 @@ function hintsFrom(table: readonly KeyBinding[], screen: KeyScreen): Hint[] {
 }
 
 function helpFrom(table: readonly KeyBinding[]): HelpSection[] {
-	return (['list', 'global', 'detail', 'picker'] as const).map(context => ({
+	return (['list', 'global', 'detail', 'picker', 'search'] as const).map(context => ({
 		title: SECTION_TITLES[context],
 		rows: table
 			.filter(binding => binding.context === context)

@@ -14,10 +14,12 @@ export type HeadlineListProps = {
 	store: ReaderStore;
 	theme: Theme;
 	emptyText: string;
+	/** Folded search terms to mark in each row. */
+	terms: readonly string[];
 };
 
 export function HeadlineList(props: HeadlineListProps) {
-	const {articles, cursor, rows, width, now, store, theme} = props;
+	const {articles, cursor, rows, width, now, store, theme, terms} = props;
 	if (articles.length === 0) {
 		return (
 			<Box height={rows}>
@@ -38,6 +40,7 @@ export function HeadlineList(props: HeadlineListProps) {
 					width={width}
 					now={now}
 					theme={theme}
+					terms={terms}
 				/>
 			))}
 		</Box>

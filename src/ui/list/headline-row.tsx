@@ -4,6 +4,7 @@ import type {Article} from '../../core/articles/article.js';
 import {displayWidth, truncateToWidth} from '../../present/text-width.js';
 import {fitByline} from '../../present/byline.js';
 import type {Theme} from '../../present/theme.js';
+import {highlightMatches} from './highlight.js';
 
 export type HeadlineRowProps = {
 	article: Article;
@@ -13,6 +14,8 @@ export type HeadlineRowProps = {
 	width: number;
 	now: number;
 	theme: Theme;
+	/** Folded search terms to mark in the title and byline; the same array while the query is. */
+	terms: readonly string[];
 };
 
 /** Pointer, unread and bookmark columns, then a space. */
@@ -32,16 +35,19 @@ function layoutRow(article: Article, width: number, now: number): {title: string
 	return {title, gap, byline: bylineText};
 }
 
-function HeadlineRowView({article, selected, read, bookmarked, width, now, theme}: HeadlineRowProps) {
+const plain = (text: string) => text;
+
+function HeadlineRowView({article, selected, read, bookmarked, width, now, theme, terms}: HeadlineRowProps) {
 	const {title, gap, byline: bylineText} = layoutRow(article, width, now);
+	const mark = theme.searchMatch;
 	const pointer = selected ? '›' : ' ';
 	const unread = read ? ' ' : '●';
 	const star = bookmarked ? '★' : ' ';
 	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
 	// One string per row (not one Ink text node per part): rows are most of what a frame draws.
 	const line = selected
-		? theme.selected(`${pointer}${unread}${star} ${title}${gap}${bylineText}`)
-		: `${pointer}${theme.unreadMarker(unread)}${theme.bookmarkMarker(star)} ${read ? theme.titleRead(title) : theme.title(title)}${gap}${theme.byline(bylineText)}`;
+		? theme.selected(`${pointer}${unread}${star} ${highlightMatches(title, terms, plain, mark)}${gap}${highlightMatches(bylineText, terms, plain, mark)}`)
+		: `${pointer}${theme.unreadMarker(unread)}${theme.bookmarkMarker(star)} ${highlightMatches(title, terms, read ? theme.titleRead : theme.title, mark)}${gap}${highlightMatches(bylineText, terms, theme.byline, mark)}`;
 	return <Text wrap="truncate-end">{line}</Text>;
 }
 

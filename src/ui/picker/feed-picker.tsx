@@ -12,6 +12,8 @@ export type FeedPickerProps = {
 	rows: number;
 	width: number;
 	theme: Theme;
+	/** Unread count and refresh state per feed title (feed-notes.ts). */
+	notes?: ReadonlyMap<string, string>;
 };
 
 type PickerItem = {key: string; label: string; value: ArticleFilter};
@@ -31,14 +33,17 @@ function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<Ite
  * when the highlight moves. The page's items are one array per page: the component deep-compares
  * its items on every mount and change, which over every choice would cost a frame per key.
  */
-export function FeedPicker({picker, rows, width, theme}: FeedPickerProps) {
+export function FeedPicker({picker, rows, width, theme, notes}: FeedPickerProps) {
 	const {choices, index} = picker;
 	const pageRows = Math.max(1, rows - 1);
 	const {start, end} = visibleWindow(index, pageRows, choices.length);
 	const items = useMemo<PickerItem[]>(
 		() =>
-			choices.slice(start, end).map(choice => ({key: filterKey(choice.filter), label: `${choice.label} (${choice.count})`, value: choice.filter})),
-		[choices, start, end],
+			choices.slice(start, end).map(choice => {
+				const note = choice.filter.kind === 'feed' ? notes?.get(choice.filter.feed) : undefined;
+				return {key: filterKey(choice.filter), label: `${choice.label} (${choice.count})${note === undefined ? '' : ` · ${note}`}`, value: choice.filter};
+			}),
+		[choices, start, end, notes],
 	);
 	const parts = useMemo(() => themedParts(theme), [theme]);
 	const heading = 'Show which articles?';

@@ -20,20 +20,26 @@ export type ReaderBodyProps = {
 	theme: Theme;
 	/** What the list says while it has no articles. */
 	emptyText: string;
+	hyperlinks?: boolean;
+	/** What the feed picker says after each feed (unread, refresh state). */
+	feedNotes?: ReadonlyMap<string, string>;
+	/** Folded search terms to mark in the headlines. */
+	terms: readonly string[];
 };
 
-/** The screen whose keys the hint bar shows: the picker's, else the list's or the article's. */
+/** The screen whose keys the hint bar shows: the picker's or the search line's, else the list's or the article's. */
 export function hintScreen(state: ReaderState): KeyScreen {
 	if (state.overlay.kind === 'picker') return 'picker';
+	if (state.overlay.kind === 'search') return 'search';
 	return state.screen.kind === 'detail' && selectedArticle(state) !== undefined ? 'detail' : 'list';
 }
 
 /** The part between the header and the status line: the overlay on top, else the screen. */
-export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText}: ReaderBodyProps) {
+export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText, terms, hyperlinks = false, feedNotes}: ReaderBodyProps) {
 	const {overlay, screen} = state;
 	const {columns, bodyRows} = layout;
-	if (overlay.kind === 'help') return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} />;
-	if (overlay.kind === 'picker') return <FeedPicker picker={overlay} rows={bodyRows} width={columns} theme={theme} />;
+	if (overlay.kind === 'help') return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} page={overlay.page} />;
+	if (overlay.kind === 'picker') return <FeedPicker picker={overlay} rows={bodyRows} width={columns} theme={theme} notes={feedNotes} />;
 	const open = screen.kind === 'detail' ? selectedArticle(state) : undefined;
 	if (screen.kind === 'detail' && open !== undefined) {
 		return (
@@ -44,6 +50,7 @@ export function ReaderBody({state, layout, detailLayout, keymap, now, store, the
 				width={columns}
 				position={{index: state.cursor, total: state.visible.length}}
 				theme={theme}
+				hyperlinks={hyperlinks}
 			/>
 		);
 	}
@@ -57,6 +64,7 @@ export function ReaderBody({state, layout, detailLayout, keymap, now, store, the
 			store={store}
 			theme={theme}
 			emptyText={emptyText}
+			terms={terms}
 		/>
 	);
 }

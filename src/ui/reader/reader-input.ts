@@ -4,6 +4,7 @@ import type {Keymap} from '../keys/keymap.js';
 import type {KeyEvent} from '../keys/parse-keys.js';
 import {listInput} from '../list/list-input.js';
 import {pickerInput} from '../picker/picker-input.js';
+import {searchInput} from '../search/search-input.js';
 import type {ReaderAction} from './reader-reducer.js';
 import type {ReaderState} from './reader-state.js';
 
@@ -14,6 +15,8 @@ export function actionForKey(state: ReaderState, event: KeyEvent, keymap: Keymap
 			return helpInput(event);
 		case 'picker':
 			return pickerInput(event, keymap);
+		case 'search':
+			return searchInput(event, keymap);
 		case 'none':
 			return state.screen.kind === 'detail' ? detailInput(event, keymap) : listInput(event, keymap);
 	}

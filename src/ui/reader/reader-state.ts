@@ -1,13 +1,19 @@
 import type {Article} from '../../core/articles/article.js';
-import {ALL_ARTICLES, applyFilter, type ArticleFilter} from '../../core/search/article-filter.js';
+import {ALL_ARTICLES, type ArticleFilter} from '../../core/search/article-filter.js';
 import type {DetailState} from '../detail/detail-state.js';
+import type {BulkChange} from '../list/bulk-read.js';
 import type {PickerState} from '../picker/picker-state.js';
+import {NO_SEARCH, type SearchState} from '../search/search-query.js';
+import type {SortOrder, ViewScope} from '../views/view-state.js';
 
 /** The screen under any overlay: the headline list, or one article open with its own state. */
 export type Screen = {kind: 'list'} | ({kind: 'detail'} & DetailState);
 
-/** What covers the screen and takes the keys: nothing, the help, or the picker with its own state. */
-export type Overlay = {kind: 'none'} | {kind: 'help'} | ({kind: 'picker'} & PickerState);
+/**
+ * What takes the keys above the screen: nothing, the help (on its page), the picker with its own
+ * state, or the search line (drawn at the bottom, over the list, which narrows as it is typed).
+ */
+export type Overlay = {kind: 'none'} | {kind: 'help'; page: number} | ({kind: 'picker'} & PickerState) | {kind: 'search'};
 
 /** The reader's state: the screen and overlay, and what every screen shares. */
 export type ReaderState = {
@@ -15,22 +21,37 @@ export type ReaderState = {
 	overlay: Overlay;
 	/** Every loaded article, merged, newest first. */
 	all: readonly Article[];
+	/** The view: which articles (all, unread, saved), from which feed or section, in which order. */
+	scope: ViewScope;
 	filter: ArticleFilter;
-	/** `all` through `filter`: the list on screen. */
+	sort: SortOrder;
+	/** What the view lists before any search. */
+	base: readonly Article[];
+	search: SearchState;
+	/** `base` narrowed by the search: the list on screen. */
 	visible: readonly Article[];
 	/** Index into `visible` of the selected (or open) article; 0 when the list is empty. */
 	cursor: number;
+	/** The last "mark the view read", until `u` undoes it or any other read mark changes. */
+	undo: BulkChange | null;
 	/** A one-off message for the status line, cleared by the next command. */
 	message: string | null;
 	quitting: boolean;
 };
 
-/** What the reducers need to know about the world: screen size, text length, read marks. */
+/** What the reducers need to know about the world: screen size, text length, read marks, bookmarks, search. */
 export type ReaderEnv = {
 	listRows: number;
 	detailRows: number;
 	detailLineCount(article: Article): number;
 	isRead(id: string): boolean;
+	/** The stored bookmark snapshots, for the saved view; none when not given. */
+	bookmarks?(): readonly Article[];
+	/**
+	 * The articles of `articles` matching `query`, in order; undefined while the answer is still
+	 * being worked out (the reader is told with `searchReady`). A search built on the spot when not given.
+	 */
+	search?(articles: readonly Article[], query: string): readonly Article[] | undefined;
 };
 
 /** Changes to the outside world a step asks for; the caller performs them in order. */
@@ -38,6 +59,12 @@ export type ReaderEffect =
 	| {type: 'markRead'; article: Article}
 	| {type: 'toggleRead'; article: Article}
 	| {type: 'toggleBookmark'; article: Article}
+	/** Load again the feed of `article`, or every feed. */
+	| {type: 'refresh'; article?: Article}
+	/** A URL already checked to be http, https or mailto (src/core/links/openable-url.ts). */
+	| {type: 'openLink'; url: string}
+	| {type: 'copyLink'; url: string}
+	| {type: 'setReadMany'; ids: readonly string[]; read: boolean}
 	| {type: 'quit'};
 
 export type StepResult = {state: ReaderState; effects: ReaderEffect[]};
@@ -50,9 +77,14 @@ export function initialReaderState(articles: readonly Article[] = []): ReaderSta
 		screen: LIST,
 		overlay: NO_OVERLAY,
 		all: articles,
+		scope: 'all',
 		filter: ALL_ARTICLES,
+		sort: 'date',
+		base: articles,
+		search: NO_SEARCH,
 		visible: articles,
 		cursor: 0,
+		undo: null,
 		message: null,
 		quitting: false,
 	};
@@ -83,20 +115,4 @@ export function openAt(state: ReaderState, index: number): StepResult {
 		state: {...state, screen: {kind: 'detail', scroll: 0}, cursor: index},
 		effects: [{type: 'markRead', article}],
 	};
-}
-
-/**
- * New articles or a new filter: the selection stays on the same article when it is still listed.
- * A cursor resting on the top row of the list stays on top, so feeds arriving one after another
- * during start-up leave the newest article selected rather than whichever feed parsed first.
- */
-export function reselect(state: ReaderState, all: readonly Article[], filter: ArticleFilter): ReaderState {
-	const staysOnTop = state.cursor === 0 && state.screen.kind === 'list';
-	const selectedId = staysOnTop ? undefined : selectedArticle(state)?.id;
-	const visible = applyFilter(all, filter);
-	let cursor = selectedId === undefined ? 0 : visible.findIndex(article => article.id === selectedId);
-	const lost = cursor === -1;
-	if (lost) cursor = Math.min(state.cursor, Math.max(0, visible.length - 1));
-	const screen = lost && state.screen.kind === 'detail' ? LIST : state.screen;
-	return {...state, all, filter, visible, cursor, screen};
 }

@@ -1,6 +1,7 @@
 import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
+import type {LinkHandlers} from '../links/link-handlers.js';
 import {step, type ReaderAction} from './reader-reducer.js';
 import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-state.js';
 
@@ -12,7 +13,16 @@ export type ReaderController = {
 	current(): ReaderState;
 };
 
-function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): void {
+/** What the reader asks of the world beyond the store. */
+export type ReaderHandlers = {
+	quit(): void;
+	refresh(article?: Article): void;
+	links: LinkHandlers;
+};
+
+type Outside = ReaderHandlers & {report(message: string): void};
+
+function perform(effect: ReaderEffect, store: ReaderStore, outside: Outside): void {
 	switch (effect.type) {
 		case 'markRead':
 			store.setRead(effect.article.id, true);
@@ -23,8 +33,23 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 		case 'toggleBookmark':
 			store.setBookmark(effect.article, !store.isBookmarked(effect.article.id));
 			return;
+		case 'refresh':
+			outside.refresh(effect.article);
+			return;
+		case 'openLink':
+			void outside.links.open(effect.url).then(
+				problem => problem !== null && outside.report(problem),
+				(error: unknown) => outside.report(`could not open the link: ${error instanceof Error ? error.message : String(error)}`),
+			);
+			return;
+		case 'copyLink':
+			outside.links.copy(effect.url);
+			return;
+		case 'setReadMany':
+			store.setReadMany(effect.ids, effect.read);
+			return;
 		case 'quit':
-			onQuit();
+			outside.quit();
 	}
 }
 
@@ -37,16 +62,16 @@ function perform(effect: ReaderEffect, store: ReaderStore, onQuit: () => void): 
 export function useReaderState(
 	store: ReaderStore,
 	env: ReaderEnv,
-	onQuit: () => void,
+	handlers: ReaderHandlers,
 	initialArticles: readonly Article[] = [],
 ): ReaderController {
 	const [state, setState] = useState(() => initialReaderState(initialArticles));
 	const stateRef = useRef(state);
 	const envRef = useRef(env);
-	const onQuitRef = useRef(onQuit);
+	const handlersRef = useRef(handlers);
 	useLayoutEffect(() => {
 		envRef.current = env;
-		onQuitRef.current = onQuit;
+		handlersRef.current = handlers;
 	});
 
 	const dispatch = useCallback(
@@ -54,7 +79,8 @@ export function useReaderState(
 			const result = step(stateRef.current, action, envRef.current);
 			stateRef.current = result.state;
 			setState(result.state);
-			for (const effect of result.effects) perform(effect, store, () => onQuitRef.current());
+			const outside: Outside = {...handlersRef.current, report: message => dispatch({type: 'showMessage', message})};
+			for (const effect of result.effects) perform(effect, store, outside);
 		},
 		[store],
 	);

@@ -69,18 +69,32 @@ describe('normalizeFeed', () => {
 		expect(summary[title.length - 1]).toBe(' ');
 	});
 
-	it('titles an article with neither title nor text "(untitled)"', () => {
-		expect(only({link: 'https://news.example/x'}).title).toBe('(untitled)');
+	it('titles an article without title or text by its link, else its date, else "(untitled)"', () => {
+		expect(only({link: 'https://news.example/x'}).title).toBe('https://news.example/x');
+		expect(only({id: 'a', published: '2024-05-03T10:07:00Z'}).title).toBe('2024-05-03 10:07 UTC');
+		expect(only({id: 'a', categories: ['Tides']}).title).toBe('(untitled)');
 	});
 
 	it('uses a short summary whole as the title of an untitled article', () => {
 		expect(only({content: text('<p>Breaking: <b>storm</b></p>', true)}).title).toBe('Breaking: storm');
 	});
 
-	it('skips items with no title, link or text and says how many', () => {
-		const result = normalizeFeed(feed([{id: 'a'}, {title: text('kept')}, {summary: text('   ')}]), 'x.json');
-		expect(result.articles.map((article) => article.title)).toEqual(['kept']);
-		expect(result.warnings).toEqual(['2 items were skipped: no title, link or text']);
+	it('keeps every item, however little it carries', () => {
+		const result = normalizeFeed(feed([{id: 'a'}, {title: text('kept')}, {summary: text('   ')}, {}]), 'x.json');
+		expect(result.articles.map((article) => article.title)).toEqual(['(untitled)', 'kept', '(untitled)', '(untitled)']);
+		expect(result.warnings).toEqual([]);
+	});
+
+	it('tells apart items that have neither guid nor link and come out alike, in a stable way', () => {
+		const items: RawItem[] = [{categories: ['Tides']}, {categories: ['Moorings']}, {author: 'Harbour Master'}];
+		const first = normalizeFeed(feed(items), 'x.json').articles.map((article) => article.id);
+		expect(new Set(first).size).toBe(3);
+		expect(normalizeFeed(feed(items), 'x.json').articles.map((article) => article.id)).toEqual(first);
+	});
+
+	it('shows a title the feed declares plain text as written, markup and all', () => {
+		expect(only({title: {value: 'Use <b> for bold &amp; more', html: false}}).title).toBe('Use <b> for bold &amp; more');
+		expect(only({title: {value: 'Use <b>bold</b> &amp; more', html: true}}).title).toBe('Use bold & more');
 	});
 
 	it('keeps the first of several articles with the same id and warns once with the count', () => {

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {FeedError} from '../../../src/core/feed-error.js';
-import {WRONG_SHAPE_MESSAGE, jsonFeedKind, parseJsonFeed, parseJsonText} from '../../../src/core/json/parse-json-feed.js';
+import {WRONG_SHAPE_MESSAGE, jsonFeedKind, parseJsonFeed} from '../../../src/core/json/parse-json-feed.js';
+import {parseJsonText} from '../../../src/core/json/parse-json-text.js';
 
 const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/json/${name}`, import.meta.url), 'utf8'));
 
@@ -69,13 +70,13 @@ describe('parseJsonFeed with the simple flashnews JSON', () => {
 		expect(feed.items[0]?.author).toBe('ATA');
 	});
 
-	it('drops fields of the wrong type one by one and skips items that are not objects', () => {
+	it('drops fields of the wrong type one by one and skips items that are not objects or wholly empty', () => {
 		const feed = parseJsonFeed(json('awkward.json'));
 		const first = feed.items[0];
 		expect(first).toMatchObject({id: '42', title: undefined, author: undefined, published: undefined, link: undefined, categories: []});
 		expect(first?.summary?.value).toContain('Only the summary');
-		expect(feed.items).toHaveLength(10);
-		expect(feed.warnings).toEqual(['2 items were skipped: not a JSON object']);
+		expect(feed.items).toHaveLength(9);
+		expect(feed.warnings).toEqual(['2 items were skipped: not a JSON object', '1 empty item was skipped']);
 	});
 
 	it('keeps only the first maxItems items and says so', () => {
@@ -96,6 +97,25 @@ describe('parseJsonFeed with JSON that is not a feed', () => {
 	])('throws a one-line FeedError for %s', (_, value) => {
 		expect(() => parseJsonFeed(value)).toThrow(new FeedError(WRONG_SHAPE_MESSAGE));
 		expect(jsonFeedKind(value)).toBeNull();
+	});
+});
+
+describe('parseJsonFeed with a JSON Feed whose items are not a list', () => {
+	it('fails the feed with a one-line FeedError that says what "items" is', () => {
+		expect(() => parseJsonFeed(json('items-not-a-list.json'))).toThrow(new FeedError('not a feed: the JSON Feed\'s "items" is an object, not a list'));
+	});
+
+	it.each([
+		['a string', 'none'],
+		['null', null],
+		['a number', 3],
+	])('fails when "items" is %s', (kind, items) => {
+		const feed = {version: 'https://jsonfeed.org/version/1.1', title: 'x', items};
+		expect(() => parseJsonFeed(feed)).toThrow(new FeedError(`not a feed: the JSON Feed's "items" is ${kind}, not a list`));
+	});
+
+	it('fails when "items" is missing', () => {
+		expect(() => parseJsonFeed({version: 'https://jsonfeed.org/version/1', title: 'x'})).toThrow(new FeedError('not a feed: the JSON Feed has no "items" list'));
 	});
 });
 

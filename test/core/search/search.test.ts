@@ -77,3 +77,26 @@ describe('createSearch', () => {
 		);
 	});
 });
+
+describe('searching bodies', () => {
+	it('finds words that only the article body holds, HTML or text, without matching its markup', () => {
+		const articles = [
+			article('html', {content: {format: 'html', value: '<p>The <em>lighthouse</em> keeper &amp; the gull</p>'}}),
+			article('text', {content: {format: 'text', value: 'A quiet harbour at dawn'}}),
+		];
+		expect(ids(createSearch(articles).run('lighthouse keeper'))).toEqual(['html']);
+		expect(ids(createSearch(articles).run('harbour dawn'))).toEqual(['text']);
+		expect(ids(createSearch(articles).run('em'))).toEqual([]);
+	});
+});
+
+describe('answers that come back', () => {
+	it('gives the same array when a query comes back after typing on and erasing', () => {
+		const many = Array.from({length: 20}, (_, index) => article(String(index), {title: index % 2 === 0 ? 'ferry port' : 'tram'}));
+		const live = createSearch(many);
+		const first = live.run('ferry');
+		live.run('ferry p');
+		expect(live.run('ferry')).toBe(first);
+		expect(live.run('ferry ')).toBe(first);
+	});
+});

@@ -43,6 +43,22 @@ describe('decodeFeedBytes', () => {
 		expect(decodeFeedBytes(latin)).toContain('<a>\u201CCafé\u201D</a>');
 	});
 
+	it.each(['latin1', 'US-ASCII', 'cp819', 'ISO_8859-1:1987', 'iso88591', 'l1'])('reads a document labelled %s as windows-1252, as browsers do', (label) => {
+		const legacy = concat(ascii(`<?xml version="1.0" encoding="${label}"?><a>`), bytes(0x93, 0x80, 0x96, 0x85, 0x94), ascii('</a>'));
+		expect(decodeFeedBytes(legacy)).toContain('<a>\u201C\u20AC\u2013\u2026\u201D</a>');
+		expect(decodeFeedBytes(concat(ascii('<a>'), bytes(0x93, 0x94), ascii('</a>')), label)).toBe('<a>\u201C\u201D</a>');
+	});
+
+	it('reads the other labels browsers map to a windows code page the same way', () => {
+		const turkish = concat(ascii('<?xml version="1.0" encoding="ISO-8859-9"?><a>'), bytes(0x93, 0xfe, 0x94), ascii('</a>'));
+		expect(decodeFeedBytes(turkish)).toContain('<a>\u201C\u015F\u201D</a>');
+	});
+
+	it('reads valid UTF-8 under any legacy label as UTF-8', () => {
+		const utf8 = Buffer.from('<?xml version="1.0" encoding="iso-8859-2"?><a>Zürich “quoted”</a>');
+		expect(decodeFeedBytes(utf8)).toContain('<a>Zürich “quoted”</a>');
+	});
+
 	it('treats undeclared valid UTF-8 as UTF-8', () => {
 		expect(decodeFeedBytes(Buffer.from('<a>naïve — “quoted”</a>'))).toBe('<a>naïve — “quoted”</a>');
 	});

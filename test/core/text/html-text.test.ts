@@ -88,6 +88,12 @@ describe('bodyToText with HTML', () => {
 		expect(html('<script>alert(1)</script><style>p{}</style><video>No video support</video><p>Text</p>')).toBe('Text');
 	});
 
+	it('shows an inline SVG graphic by its title and description, and none of its drawing', () => {
+		const svg = '<svg viewBox="0 0 9 9"><title>Rain &amp; snow</title><desc>Jan 80 mm</desc><g><title>Bar</title><rect/></g><text>axis</text></svg>';
+		expect(html(`<p>Chart:</p>${svg}<p>After</p>`)).toBe('Chart:\n\nRain & snow\nJan 80 mm\nBar\n\nAfter');
+		expect(html('<p>Before</p><svg><rect/><text>axis</text></svg><p>After</p>')).toBe('Before\n\nAfter');
+	});
+
 	it('turns non-breaking spaces into spaces and trims the ends', () => {
 		expect(html('\n<p>&nbsp;a&nbsp;b&nbsp;&nbsp;</p>\n\n')).toBe('a b');
 	});

@@ -206,6 +206,31 @@ describe('parseXmlFeed with RSS 1.0 and Atom', () => {
 	});
 });
 
+describe('parseXmlFeed with Atom 0.3 modes and link choice', () => {
+	const atom03 = (entry: string) => parseXmlFeed(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title><entry>${entry}</entry></feed>`);
+
+	it('leaves text that is not valid base64 of UTF-8 as written', async () => {
+		const feed = await atom03('<title mode="base64">not base64!</title><summary mode="base64" type="text/plain">//79</summary>');
+		expect(feed.items[0]?.title?.value).toBe('not base64!');
+		expect(feed.items[0]?.summary?.value).toBe('//79');
+	});
+
+	it('reads a base64 body of an HTML type as HTML and of a text type as text', async () => {
+		const html = Buffer.from('<p>Hi</p>').toString('base64');
+		const feed = await atom03(`<content type="text/html" mode="base64">${html}</content><summary type="text/plain" mode="base64">${html}</summary>`);
+		expect(feed.items[0]?.content).toEqual({value: '<p>Hi</p>', html: true});
+		expect(feed.items[0]?.summary).toEqual({value: '<p>Hi</p>', html: false});
+	});
+
+	it('never takes an enclosure, the feed itself or an API link as the article link', async () => {
+		const feed = await parseXmlFeed(
+			'<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:x:1</id><link rel="enclosure" href="a.mp3"/><link rel="self" href="self.atom"/><link rel="edit" href="api"/></entry>' +
+				'<entry><id>urn:x:2</id><link rel="enclosure" href="b.mp3"/><link rel="related" href="elsewhere.html"/></entry></feed>',
+		);
+		expect(feed.items.map((item) => item.link)).toEqual([undefined, 'elsewhere.html']);
+	});
+});
+
 describe('parseXmlFeed with sloppy markup and legacy encodings', () => {
 	it('reads bare ampersands as text, in elements and attributes, leaving CDATA untouched', async () => {
 		const feed = await parseFixture('bare-ampersands.xml');

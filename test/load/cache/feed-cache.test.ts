@@ -3,6 +3,8 @@ import {mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {copyArticle} from '../../../src/core/articles/article.js';
+import {createMemoryStore} from '../../../src/store/memory-store.js';
 import {CACHE_MAX_AGE_DAYS, CACHE_MAX_ARTICLES, readCachedFeed, removeCachedFeed, retainedArticles, writeCachedFeed} from '../../../src/load/cache/feed-cache.js';
 import {makeArticle, makeArticles, NOW} from '../../ui/helpers/articles.js';
 
@@ -21,7 +23,7 @@ describe('the feed cache', () => {
 		writeCachedFeed(dir, URL_A, 'Flash News', articles, NOW);
 		const cached = readCachedFeed(dir, URL_A);
 		expect(cached).toMatchObject({url: URL_A, title: 'Flash News', savedAt: NOW});
-		expect(cached!.articles.map(article => ({...article}))).toEqual(articles);
+		expect(cached!.articles.map(copyArticle)).toEqual(articles);
 	});
 
 	it('reads the bodies only when an article body is first asked for', () => {
@@ -31,6 +33,13 @@ describe('the feed cache', () => {
 		rmSync(join(dir, bodies));
 		expect(cached.articles[0]!.title).toBe('Headline number 1');
 		expect(cached.articles[0]!.content.value).toBe('');
+	});
+
+	it('keeps the body of a cached article in its bookmark', () => {
+		writeCachedFeed(dir, URL_A, 'Flash News', makeArticles(1), NOW);
+		const store = createMemoryStore();
+		store.setBookmark(readCachedFeed(dir, URL_A)!.articles[0]!, true);
+		expect(store.bookmarks()[0]!.content.value).toBe('Body of article 1.');
 	});
 
 	it('keeps files readable by the owner alone', () => {

@@ -3,7 +3,7 @@ import {createLoader} from '../../../src/load/loader.js';
 import type {Source} from '../../../src/load/source.js';
 import {createMemoryStore} from '../../../src/store/memory-store.js';
 import type {ReaderStore} from '../../../src/store/types.js';
-import {ReaderApp} from '../../../src/ui/app.js';
+import {ReaderApp, type ReaderAppProps} from '../../../src/ui/app.js';
 import {createTheme, type Theme} from '../../../src/present/theme.js';
 import {NOW} from './articles.js';
 import {eventually} from './press.js';
@@ -19,10 +19,14 @@ function isDeferred(source: Source): boolean {
  * Renders the reader and waits until every source that is not deferred has arrived: the status
  * line then says "k of n feeds loaded…" while some are deferred, or nothing about loading.
  */
-export async function renderReader(sources: Source[], options: {store?: ReaderStore; theme?: Theme} = {}) {
-	const store = options.store ?? createMemoryStore();
-	const theme = options.theme ?? createTheme({level: 0});
-	const app = render(<ReaderApp loader={createLoader(sources)} store={store} now={NOW} theme={theme} />);
+export async function renderReader(
+	sources: Source[],
+	options: {store?: ReaderStore; theme?: Theme} & Pick<ReaderAppProps, 'keymap' | 'links' | 'hyperlinks' | 'notices'> = {},
+) {
+	const {store: givenStore, theme: givenTheme, ...rest} = options;
+	const store = givenStore ?? createMemoryStore();
+	const theme = givenTheme ?? createTheme({level: 0});
+	const app = render(<ReaderApp loader={createLoader(sources)} store={store} now={NOW} theme={theme} {...rest} />);
 	const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
 	const lines = () => frame().split('\n');
 	const arrived = sources.filter(source => !isDeferred(source)).length;

@@ -26,6 +26,8 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 	nextUnread: true,
 	feeds: true,
 	help: true,
+	refreshFeed: true,
+	refreshAll: true,
 	quit: true,
 	pickerDown: true,
 	pickerUp: true,
@@ -33,6 +35,22 @@ const EVERY_COMMAND: Record<CommandId, true> = {
 	pickerLast: true,
 	pickerChoose: true,
 	pickerCancel: true,
+	openLink: true,
+	copyLink: true,
+	search: true,
+	clearSearch: true,
+	viewAll: true,
+	viewUnread: true,
+	viewSaved: true,
+	toggleSort: true,
+	markViewRead: true,
+	undoMarkRead: true,
+	previousUnread: true,
+	searchKeep: true,
+	searchClear: true,
+	searchErase: true,
+	searchDown: true,
+	searchUp: true,
 };
 const ALL_COMMANDS = Object.keys(EVERY_COMMAND) as CommandId[];
 
@@ -54,7 +72,7 @@ describe('the key bindings table', () => {
 	});
 
 	it('never gives one key to two commands on the same screen', () => {
-		for (const context of ['list', 'detail', 'picker'] as const) {
+		for (const context of ['list', 'detail', 'picker', 'search'] as const) {
 			const owners = new Map<string, CommandId>();
 			for (const binding of bindingsFor(keyBindings, context)) {
 				for (const key of binding.keys) {
@@ -106,7 +124,7 @@ describe('the key bindings table', () => {
 
 describe('the hint bar and the help', () => {
 	it('builds the list hints from the table', () => {
-		expect(hintText('list')).toBe('j/k move  ⏎ open  b save  m read  n next unread  f feeds  ? help  q quit');
+		expect(hintText('list')).toBe('j/k move  ⏎ open  / search  b save  m read  n/N unread  f feeds  ? help  q quit');
 	});
 
 	it('shows only commands that work on the screen', () => {

@@ -12,8 +12,9 @@ const keymap = createKeymap(defaultBindings);
 const articles = makeArticles(3);
 const list = initialReaderState(articles);
 const detail: ReaderState = {...list, screen: {kind: 'detail', scroll: 0}};
-const help: ReaderState = {...list, overlay: {kind: 'help'}};
+const help: ReaderState = {...list, overlay: {kind: 'help', page: 0}};
 const picker: ReaderState = {...list, overlay: {kind: 'picker', ...openPicker(articles, ALL_ARTICLES)}};
+const searching: ReaderState = {...list, overlay: {kind: 'search'}};
 
 const key = (stroke: string): KeyEvent => ({kind: 'key', stroke});
 
@@ -26,8 +27,21 @@ describe('what a key means on each screen', () => {
 		expect(actionForKey(detail, key('q'), keymap)).toEqual({type: 'command', command: 'back'});
 	});
 
-	it('closes the help on any key, bound or not', () => {
+	it('closes the help on any key, bound or not, but Space, which turns its page', () => {
 		for (const stroke of ['j', 'x', 'escape', '?']) expect(actionForKey(help, key(stroke), keymap), stroke).toEqual({type: 'closeOverlay'});
+		expect(actionForKey(help, key('space'), keymap)).toEqual({type: 'helpPage'});
+	});
+
+	it('types letters, spaces and pastes into the search line, and gives it its own keys', () => {
+		expect(actionForKey(searching, key('q'), keymap)).toEqual({type: 'searchType', text: 'q'});
+		expect(actionForKey(searching, key('/'), keymap)).toEqual({type: 'searchType', text: '/'});
+		expect(actionForKey(searching, key('space'), keymap)).toEqual({type: 'searchType', text: ' '});
+		expect(actionForKey(searching, {kind: 'paste', text: 'ferry port'}, keymap)).toEqual({type: 'searchType', text: 'ferry port'});
+		expect(actionForKey(searching, key('return'), keymap)).toEqual({type: 'command', command: 'searchKeep'});
+		expect(actionForKey(searching, key('escape'), keymap)).toEqual({type: 'command', command: 'searchClear'});
+		expect(actionForKey(searching, key('backspace'), keymap)).toEqual({type: 'command', command: 'searchErase'});
+		expect(actionForKey(searching, key('down'), keymap)).toEqual({type: 'command', command: 'searchDown'});
+		expect(actionForKey(searching, key('tab'), keymap)).toBeUndefined();
 	});
 
 	it('gives the picker none of the reader\'s global keys', () => {
@@ -35,7 +49,7 @@ describe('what a key means on each screen', () => {
 		expect(actionForKey(picker, key('?'), keymap)).toBeUndefined();
 	});
 
-	it('never reads pasted text as keys, on any screen', () => {
+	it('never reads pasted text as keys, on any screen but the search line', () => {
 		const paste: KeyEvent = {kind: 'paste', text: 'qbm?f'};
 		for (const state of [list, detail, help, picker]) expect(actionForKey(state, paste, keymap)).toBeUndefined();
 	});

@@ -158,6 +158,28 @@ describe('next unread', () => {
 	});
 });
 
+describe('previous unread', () => {
+	it('moves the cursor to the previous unread headline, skipping read ones, and wraps to the bottom', () => {
+		const unread = new Set(['a2', 'a9']);
+		const env = envWith({isRead: id => !unread.has(id)});
+		expect(selectedArticle(run(loaded(twelve), ['last', 'previousUnread'], env))?.id).toBe('a9');
+		expect(selectedArticle(run(loaded(twelve), ['last', 'previousUnread', 'previousUnread'], env))?.id).toBe('a2');
+		expect(selectedArticle(run(loaded(twelve), ['moveDown', 'previousUnread'], env))?.id).toBe('a9');
+	});
+
+	it('opens the previous unread article when used in the article view', () => {
+		const unread = new Set(['a3']);
+		const reading = run(loaded(twelve), ['last', 'open']);
+		const result = step(reading, {type: 'command', command: 'previousUnread'}, envWith({isRead: id => !unread.has(id)}));
+		expect(selectedArticle(result.state)?.id).toBe('a3');
+		expect(result.effects).toEqual([{type: 'markRead', article: twelve[2]}]);
+	});
+
+	it('says so when nothing is unread', () => {
+		expect(run(loaded(twelve), ['previousUnread'], envWith({isRead: () => true})).message).toBe('no unread articles');
+	});
+});
+
 describe('bookmarks, read marks and quitting', () => {
 	it('asks to toggle the bookmark and the read mark of the selected article, in the list and the article', () => {
 		const inList = run(loaded(twelve), ['moveDown']);
@@ -187,6 +209,12 @@ describe('overlays and filters', () => {
 		expect(run(loaded(twelve), ['help']).overlay.kind).toBe('help');
 		expect(run(loaded(twelve), ['help', 'help']).overlay.kind).toBe('none');
 		expect(readerReducer(run(loaded(twelve), ['help']), {type: 'closeOverlay'}, envWith()).overlay.kind).toBe('none');
+	});
+
+	it('turns the help\'s pages, starting from the first each time it opens', () => {
+		const turned = readerReducer(readerReducer(run(loaded(twelve), ['help']), {type: 'helpPage'}, envWith()), {type: 'helpPage'}, envWith());
+		expect(turned.overlay).toEqual({kind: 'help', page: 2});
+		expect(run(turned, ['help', 'help']).overlay).toEqual({kind: 'help', page: 0});
 	});
 
 	it('opens the picker, and choosing a section filters the list and closes it', () => {
