@@ -17,15 +17,18 @@ export type ParseFeedOptions = {
 };
 
 const BINARY_SAMPLE_LENGTH = 4096;
-// Text feeds have next to no control characters; a few stray ones or replacement characters
-// (a wrong byte here and there) are tolerated, more than this share of the sample is not text.
+// Text feeds have next to no control characters; a few stray ones (a NUL included) or replacement
+// characters (a wrong byte here and there) are tolerated, more than this share of the sample is
+// not text. The repair pass removes what is left of them, wherever in the feed they are.
 const BINARY_SHARE = 0.05;
 const BINARY_MIN_COUNT = 8;
+// Text has no NUL bytes but the odd stray one; binary files are full of them.
+const BINARY_NUL_COUNT = 4;
 const MAX_ERROR_LENGTH = 300;
 
 function looksBinary(text: string): boolean {
 	const sample = text.slice(0, BINARY_SAMPLE_LENGTH);
-	if (sample.includes('\u0000')) return true;
+	if (sample.split('\u0000', BINARY_NUL_COUNT + 1).length > BINARY_NUL_COUNT) return true;
 	let suspicious = 0;
 	for (let index = 0; index < sample.length; index++) {
 		const code = sample.charCodeAt(index);

@@ -65,10 +65,13 @@ function decodeUtf8(bytes: Uint8Array): string {
 	return lenientUtf8.decode(bytes);
 }
 
-// Without a BOM, UTF-16 text that starts with `<` shows which byte comes first.
+// What a feed starts with: `<` (XML), `{` or `[` (JSON), or white space.
+const FEED_STARTS = new Set([0x3c, 0x7b, 0x5b, 0x20, 0x09, 0x0a, 0x0d]);
+
+// Without a BOM, UTF-16 text that starts like a feed shows which byte comes first.
 function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-	if (bytes[0] === 0x3c && bytes[1] === 0x00) return 'utf-16le';
-	if (bytes[0] === 0x00 && bytes[1] === 0x3c) return 'utf-16be';
+	if (FEED_STARTS.has(bytes[0]!) && bytes[1] === 0x00) return 'utf-16le';
+	if (bytes[0] === 0x00 && FEED_STARTS.has(bytes[1]!)) return 'utf-16be';
 	return undefined;
 }
 
