@@ -55,7 +55,12 @@ export function benchCacheDir() {
 export async function withApp(files, use, {cacheDir = benchCacheDir(), rows, columns} = {}) {
 	const configDir = makeTempDir('flashnews-bench-config-');
 	const env = terminalEnv({FLASHNEWS_CACHE_DIR: cacheDir});
-	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot, env, ...(rows === undefined ? {} : {rows}), ...(columns === undefined ? {} : {cols: columns})});
+	const session = launch(process.execPath, [cliPath, '--config-dir', configDir, ...files], {
+		cwd: repoRoot,
+		env,
+		...(rows === undefined ? {} : {rows}),
+		...(columns === undefined ? {} : {cols: columns}),
+	});
 	try {
 		return await use(session);
 	} finally {

@@ -1,7 +1,8 @@
 // Bundles one TypeScript module of the app (e.g. the store, parseFeed) into bench/out/ and imports it,
 // so the bench measures the same code the app runs without going through the UI.
-import {build} from 'esbuild';
+
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -27,7 +27,9 @@ function feedDocument(feed) {
 	const items = [];
 	for (const item of generateItems(PER_FEED, 7000 + feed)) {
 		const id = `${item.id}:feed-${feed}`;
-		items.push(`<item><title>${escapeXml(item.title)}</title><link>${item.link}/${feed}</link><guid isPermaLink="false">${id}</guid><pubDate>${item.published.toUTCString()}</pubDate><author>${escapeXml(item.author)}</author><description>${escapeXml(item.html)}</description></item>`);
+		items.push(
+			`<item><title>${escapeXml(item.title)}</title><link>${item.link}/${feed}</link><guid isPermaLink="false">${id}</guid><pubDate>${item.published.toUTCString()}</pubDate><author>${escapeXml(item.author)}</author><description>${escapeXml(item.html)}</description></item>`,
+		);
 	}
 	return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench feed ${feed}</title><link>https://news.example.com/${feed}</link>${items.join('\n')}</channel></rss>\n`;
 }
@@ -37,7 +39,9 @@ function run(args, env) {
 		const child = spawn(process.execPath, [cliPath, ...args], {cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe']});
 		let stderr = '';
 		child.stderr.on('data', chunk => (stderr += chunk));
-		child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`flashnews ${args[0]} exited with ${code}: ${stderr.slice(0, 300)}`))));
+		child.on('exit', code =>
+			code === 0 ? resolve() : reject(new Error(`flashnews ${args[0]} exited with ${code}: ${stderr.slice(0, 300)}`)),
+		);
 	});
 }
 

@@ -65,7 +65,8 @@ export function* generateItems(count, seed = 20250601) {
 	const random = seededRandom(seed);
 	let published = NEWEST_DATE;
 	for (let index = 0; index < count; index++) {
-		const title = index === 0 ? `${NEWEST_MARKER} keepers return to the island` : `${sentence(random, 5 + Math.floor(random() * 6))} (${index})`;
+		const title =
+			index === 0 ? `${NEWEST_MARKER} keepers return to the island` : `${sentence(random, 5 + Math.floor(random() * 6))} (${index})`;
 		yield {
 			id: `urn:bench:item:${index}`,
 			title,

@@ -15,25 +15,29 @@ const KEYPRESS_ROWS = 13;
 const CLEAR_SCREEN = '\u001B[2J';
 
 async function pressSeries(path, presses) {
-	return withApp([path], async session => {
-		await session.waitForText(NEWEST_MARKER, 120_000);
-		await session.waitQuiet(300, 30_000);
-		const times = [];
-		const frameSizes = [];
-		let missing = 0;
-		let clears = 0;
-		for (let index = 0; index < presses; index++) {
-			const before = session.output.length;
-			const ms = await session.timeKeypress(index % 2 === 0 ? 'j' : 'k', {quietMs: 15, timeoutMs: 2000});
-			const frame = session.output.slice(before);
-			if (ms === null) missing++;
-			else times.push(ms);
-			frameSizes.push(Buffer.byteLength(frame));
-			if (frame.includes(CLEAR_SCREEN)) clears++;
-			await sleep(GAP_MS);
-		}
-		return {times, missing, frameBytes: summarize(frameSizes).median, clears};
-	}, {rows: KEYPRESS_ROWS});
+	return withApp(
+		[path],
+		async session => {
+			await session.waitForText(NEWEST_MARKER, 120_000);
+			await session.waitQuiet(300, 30_000);
+			const times = [];
+			const frameSizes = [];
+			let missing = 0;
+			let clears = 0;
+			for (let index = 0; index < presses; index++) {
+				const before = session.output.length;
+				const ms = await session.timeKeypress(index % 2 === 0 ? 'j' : 'k', {quietMs: 15, timeoutMs: 2000});
+				const frame = session.output.slice(before);
+				if (ms === null) missing++;
+				else times.push(ms);
+				frameSizes.push(Buffer.byteLength(frame));
+				if (frame.includes(CLEAR_SCREEN)) clears++;
+				await sleep(GAP_MS);
+			}
+			return {times, missing, frameBytes: summarize(frameSizes).median, clears};
+		},
+		{rows: KEYPRESS_ROWS},
+	);
 }
 
 /**
@@ -42,7 +46,9 @@ async function pressSeries(path, presses) {
  * @returns ratio of medians, largest / smallest
  */
 export async function runKeypressBench({sizes, presses, rounds = 2}) {
-	heading(`Keypress to frame: ${presses} presses of j and k in turn per size, one at a time, ${KEYPRESS_ROWS}-row terminal (${GAP_MS} ms apart; frame = output until 15 ms quiet; ${rounds} sessions each, alternating)`);
+	heading(
+		`Keypress to frame: ${presses} presses of j and k in turn per size, one at a time, ${KEYPRESS_ROWS}-row terminal (${GAP_MS} ms apart; frame = output until 15 ms quiet; ${rounds} sessions each, alternating)`,
+	);
 	const collected = sizes.map(() => ({times: [], missing: 0, frameBytes: [], clears: 0}));
 	for (let round = 0; round < rounds; round++) {
 		const share = Math.ceil(presses / rounds);
@@ -90,6 +96,8 @@ export async function runQuitDuringLoadBench({label, path, runs}) {
 	const summary = summarize(times);
 	const shown = results.filter(result => result.listShown).length;
 	statLine('q to exit', summary, results.length > times.length ? `${results.length - times.length} runs did not quit within 10 s` : '');
-	note(`screen when q was pressed: "${results[0]?.firstScreen ?? ''}"${shown > 0 ? ` (list already shown in ${shown}/${runs} runs: not a during-load figure)` : ''}`);
+	note(
+		`screen when q was pressed: "${results[0]?.firstScreen ?? ''}"${shown > 0 ? ` (list already shown in ${shown}/${runs} runs: not a during-load figure)` : ''}`,
+	);
 	return results.length > times.length ? Number.POSITIVE_INFINITY : summary.median;
 }

@@ -36,7 +36,11 @@ export async function runLoadBench(feeds, {runsFor}) {
 		const peakKb = summarize(runs.map(run => run.peakKb));
 		results[`${format}:${count}`] = {time, peakKb, bytes};
 		const perThousand = formatDuration(time.median / (count / 1000));
-		statLine(`${FORMAT_NAMES[format]} ${count.toLocaleString('en-US').padStart(6)} items (${formatBytes(bytes)})`, time, `${perThousand}/1k items`);
+		statLine(
+			`${FORMAT_NAMES[format]} ${count.toLocaleString('en-US').padStart(6)} items (${formatBytes(bytes)})`,
+			time,
+			`${perThousand}/1k items`,
+		);
 	}
 	return results;
 }
@@ -68,8 +72,12 @@ export function printMemory(results, formats, sizes) {
 			const result = results[`${format}:${count}`];
 			if (!result) continue;
 			const mb = kb => `${(kb / 1024).toFixed(0)} MB`;
-			statLine(`${FORMAT_NAMES[format]} ${count.toLocaleString('en-US')} items`, result.peakKb,
-				`file ${formatBytes(result.bytes)}, peak ${(result.peakKb.median * 1024 / result.bytes).toFixed(1)}x file`, mb);
+			statLine(
+				`${FORMAT_NAMES[format]} ${count.toLocaleString('en-US')} items`,
+				result.peakKb,
+				`file ${formatBytes(result.bytes)}, peak ${((result.peakKb.median * 1024) / result.bytes).toFixed(1)}x file`,
+				mb,
+			);
 		}
 	}
 }

@@ -41,17 +41,24 @@ function timeline(profile) {
 		counts.set(where, (counts.get(where) ?? 0) + 1);
 		slices.set(slice, counts);
 	});
-	return [...slices].sort((a, b) => a[0] - b[0]).map(([slice, counts]) => {
-		const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-		const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([where, count]) => `${where} ${Math.round((100 * count) / total)}%`);
-		return `${String(slice * TIMELINE_STEP_MS).padStart(6)} ms  ${top.join(', ')}`;
-	});
+	return [...slices]
+		.sort((a, b) => a[0] - b[0])
+		.map(([slice, counts]) => {
+			const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+			const top = [...counts]
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 3)
+				.map(([where, count]) => `${where} ${Math.round((100 * count) / total)}%`);
+			return `${String(slice * TIMELINE_STEP_MS).padStart(6)} ms  ${top.join(', ')}`;
+		});
 }
 
 /** Self time per node, summed by function and by file, from a .cpuprofile. */
 function summarizeProfile(profile) {
 	const deltas = new Map();
-	profile.samples.forEach((id, index) => deltas.set(id, (deltas.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+	profile.samples.forEach((id, index) => {
+		deltas.set(id, (deltas.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+	});
 	const byFunction = new Map();
 	const byFile = new Map();
 	for (const node of profile.nodes) {
@@ -70,8 +77,10 @@ const profileDir = makeTempDir('flashnews-bench-prof-');
 const configDir = makeTempDir('flashnews-bench-config-');
 try {
 	const cliPath = await buildUnminified();
-	const session = launch(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, cliPath, '--config-dir', configDir, ...files], {cwd: repoRoot});
-	const shownAt = marker ? await session.waitForText(marker, 120_000) : (await sleep(3000), Number.NaN);
+	const session = launch(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, cliPath, '--config-dir', configDir, ...files], {
+		cwd: repoRoot,
+	});
+	const shownAt = marker ? await session.waitForText(marker, 120_000) : await sleep(3000).then(() => Number.NaN);
 	await session.waitQuiet(200, 30_000);
 	await session.close(10_000);
 	if (Number.isFinite(shownAt)) console.log(`list shown after ${Math.round(shownAt)} ms (profiling on)`);

@@ -79,7 +79,13 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 				}
 				if (value !== undefined) finish(null, value);
 			};
-			const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen tail: ${JSON.stringify(stripAnsi(raw).slice(-300))}`)), timeoutMs);
+			const timer = setTimeout(
+				() =>
+					finish(
+						new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen tail: ${JSON.stringify(stripAnsi(raw).slice(-300))}`),
+					),
+				timeoutMs,
+			);
 			listeners.add(onChange);
 			onChange();
 		});
@@ -103,11 +109,18 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 		},
 		/** Milliseconds from launch until the stripped output contains `marker`. */
 		waitForText(marker, timeoutMs = 60_000) {
-			return until(() => {
-				if (matches(stripAnsi(raw), marker)) return lastDataAt - startedAt;
-				if (exited) throw new Error(`exited (code ${exited.exitCode}) before showing ${marker}; output: ${JSON.stringify(stripAnsi(raw).slice(-400))}`);
-				return undefined;
-			}, timeoutMs, String(marker));
+			return until(
+				() => {
+					if (matches(stripAnsi(raw), marker)) return lastDataAt - startedAt;
+					if (exited)
+						throw new Error(
+							`exited (code ${exited.exitCode}) before showing ${marker}; output: ${JSON.stringify(stripAnsi(raw).slice(-400))}`,
+						);
+					return undefined;
+				},
+				timeoutMs,
+				String(marker),
+			);
 		},
 		/** Waits until nothing has been drawn for `quietMs`. */
 		async waitQuiet(quietMs, timeoutMs = 10_000) {

@@ -31,9 +31,10 @@ export function note(text) {
 
 /** One measured figure: median and min–max spread. */
 export function statLine(label, summary, extra = '', format = formatDuration) {
-	const figure = summary.n === 0
-		? 'n/a'
-		: `median ${format(summary.median).padStart(9)}   (min–max ${format(summary.min)}–${format(summary.max)}, n=${summary.n})`;
+	const figure =
+		summary.n === 0
+			? 'n/a'
+			: `median ${format(summary.median).padStart(9)}   (min–max ${format(summary.min)}–${format(summary.max)}, n=${summary.n})`;
 	console.log(`  ${label.padEnd(LABEL_WIDTH)} ${figure}${extra ? `   ${extra}` : ''}`);
 }
 
@@ -54,7 +55,9 @@ export function printTargetTable() {
 	heading('Targets (lower is better)');
 	const rows = targets.map(({name, value, limit, aim, unit, detail}) => {
 		const verdict = !Number.isFinite(value) ? 'n/a' : value <= limit ? 'PASS' : 'MISS';
-		const goal = !Number.isFinite(limit) ? '-' : `<= ${formatTargetValue(limit, unit)}${aim === undefined ? '' : ` (aim ${formatTargetValue(aim, unit)})`}`;
+		const goal = !Number.isFinite(limit)
+			? '-'
+			: `<= ${formatTargetValue(limit, unit)}${aim === undefined ? '' : ` (aim ${formatTargetValue(aim, unit)})`}`;
 		return [name, formatTargetValue(value, unit), goal, verdict, detail];
 	});
 	const widths = [0, 1, 2, 3].map(column => Math.max(...rows.map(row => row[column].length), 4));
@@ -64,5 +67,7 @@ export function printTargetTable() {
 	}
 	const passed = targets.filter(target => Number.isFinite(target.value) && target.value <= target.limit).length;
 	const measured = targets.filter(target => Number.isFinite(target.value)).length;
-	console.log(`  ${passed}/${measured} measured targets met${measured < targets.length ? `, ${targets.length - measured} not measured` : ''}`);
+	console.log(
+		`  ${passed}/${measured} measured targets met${measured < targets.length ? `, ${targets.length - measured} not measured` : ''}`,
+	);
 }

@@ -4,7 +4,8 @@
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {snapshotApp} from './app-session.mjs';
-import {FORMATS, ensureFeed} from './generate-feeds.mjs';
+import {runCachedStartBench} from './cached-start-bench.mjs';
+import {ensureFeed, FORMATS} from './generate-feeds.mjs';
 import {runKeypressBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
 import {printMemory, printScaling, runLoadBench, scaling} from './load-bench.mjs';
 import {machineLine} from './machine.mjs';
@@ -16,7 +17,6 @@ import {formatDuration, heading, note, printTargetTable, recordTarget} from './r
 import {runSearchBench} from './search-bench.mjs';
 import {runSearchFrameBench} from './search-frame-bench.mjs';
 import {runStartupBench} from './startup-bench.mjs';
-import {runCachedStartBench} from './cached-start-bench.mjs';
 import {runStoreBench} from './store-bench.mjs';
 import {removeAllTempDirs} from './temp-dirs.mjs';
 
@@ -83,12 +83,22 @@ async function main() {
 	}
 
 	let newsboat = {};
-	if (wants('newsboat')) newsboat = (await section('newsboat', () => runNewsboatBench(feeds.filter(f => f.format === 'rss'), {runsFor}))) ?? {};
+	if (wants('newsboat'))
+		newsboat =
+			(await section('newsboat', () =>
+				runNewsboatBench(
+					feeds.filter(f => f.format === 'rss'),
+					{runsFor},
+				),
+			)) ?? {};
 	if (load['rss:10000'] && newsboat[10_000]) {
 		heading('flashnews vs newsboat (RSS, medians)');
 		for (const count of SIZES) {
 			const ours = load[`rss:${count}`]?.time.median;
-			if (ours && newsboat[count]) note(`${count.toLocaleString('en-US').padStart(6)} items: flashnews ${formatDuration(ours)} vs newsboat ${formatDuration(newsboat[count])} = ${(ours / newsboat[count]).toFixed(2)}x`);
+			if (ours && newsboat[count])
+				note(
+					`${count.toLocaleString('en-US').padStart(6)} items: flashnews ${formatDuration(ours)} vs newsboat ${formatDuration(newsboat[count])} = ${(ours / newsboat[count]).toFixed(2)}x`,
+				);
 		}
 	}
 
@@ -100,7 +110,11 @@ async function main() {
 	}
 
 	let quitMs = Number.NaN;
-	if (built && wants('quit')) quitMs = (await section('quit during load', () => runQuitDuringLoadBench({label: 'RSS 50,000 items', path: feed('rss', 50_000).path, runs: quick ? 1 : 3}))) ?? Number.NaN;
+	if (built && wants('quit'))
+		quitMs =
+			(await section('quit during load', () =>
+				runQuitDuringLoadBench({label: 'RSS 50,000 items', path: feed('rss', 50_000).path, runs: quick ? 1 : 3}),
+			)) ?? Number.NaN;
 
 	let storeRatio = Number.NaN;
 	if (wants('store')) storeRatio = (await section('store', () => runStoreBench({marks: quick ? 20 : 50}))) ?? Number.NaN;
@@ -111,7 +125,8 @@ async function main() {
 	}
 
 	let search = {median: Number.NaN, max: Number.NaN};
-	if (wants('search')) search = (await section('search', () => runSearchBench(feed('rss', 50_000), feed('atom', 50_000), {rounds: quick ? 1 : 5}))) ?? search;
+	if (wants('search'))
+		search = (await section('search', () => runSearchBench(feed('rss', 50_000), feed('atom', 50_000), {rounds: quick ? 1 : 5}))) ?? search;
 
 	let searchFrame = {frame: Number.NaN, frameMax: Number.NaN, matches: Number.NaN, matchesMax: Number.NaN, first: Number.NaN};
 	if (built && wants('searchframe')) {
@@ -120,33 +135,93 @@ async function main() {
 	}
 
 	let cachedRatio = Number.NaN;
-	if (built && wants('cached')) cachedRatio = (await section('cached start', () => runCachedStartBench({runs: quick ? 2 : 7}))) ?? Number.NaN;
+	if (built && wants('cached'))
+		cachedRatio = (await section('cached start', () => runCachedStartBench({runs: quick ? 2 : 7}))) ?? Number.NaN;
 
-	recordTarget({name: 'start-up / node -e 0', value: startup.warm, limit: 3.5, aim: 2, detail: 'code cache in place (every launch but the first)'});
-	recordTarget({name: 'first start-up / node -e 0', value: startup.cold, limit: 3.5, aim: 2, detail: 'no code cache yet (first launch after install)'});
-	recordTarget({name: 'load RSS 10k / newsboat reload', value: (load['rss:10000']?.time.median ?? Number.NaN) / (newsboat[10_000] ?? Number.NaN), limit: 0.5,
-		detail: Object.keys(newsboat).length === 0 && wants('newsboat') ? '(newsboat not installed)' : ''});
+	recordTarget({
+		name: 'start-up / node -e 0',
+		value: startup.warm,
+		limit: 3.5,
+		aim: 2,
+		detail: 'code cache in place (every launch but the first)',
+	});
+	recordTarget({
+		name: 'first start-up / node -e 0',
+		value: startup.cold,
+		limit: 3.5,
+		aim: 2,
+		detail: 'no code cache yet (first launch after install)',
+	});
+	recordTarget({
+		name: 'load RSS 10k / newsboat reload',
+		value: (load['rss:10000']?.time.median ?? Number.NaN) / (newsboat[10_000] ?? Number.NaN),
+		limit: 0.5,
+		detail: Object.keys(newsboat).length === 0 && wants('newsboat') ? '(newsboat not installed)' : '',
+	});
 	for (const format of FORMATS) {
-		recordTarget({name: `load scaling ${format} 10k→50k (÷ linear)`, value: scaling(load, format, 10_000, 50_000), limit: 1.2, detail: '~linear or better'});
+		recordTarget({
+			name: `load scaling ${format} 10k→50k (÷ linear)`,
+			value: scaling(load, format, 10_000, 50_000),
+			limit: 1.2,
+			detail: '~linear or better',
+		});
 	}
 	recordTarget({name: 'keypress 50k / 10 items', value: keyRatio, limit: 1.2});
 	recordTarget({name: 'q during 50k load → exit', value: quitMs, limit: QUIT_TARGET_MS, unit: 'ms'});
 	recordTarget({name: 'setRead 50k stored / 10 stored', value: storeRatio, limit: 1.5});
-	recordTarget({name: 'search keystroke, 50k articles', value: search.median, limit: 16.7, unit: 'ms', detail: 'median; one frame at 60 fps'});
-	recordTarget({name: 'search keystroke, 50k (slowest)', value: search.max, limit: 50, unit: 'ms', detail: 'fast typing is a key per ~100 ms'});
-	recordTarget({name: 'cached start 50k / newsboat print-unread', value: cachedRatio, limit: 1, detail: '100 subscriptions, first frame from the cache'});
-	recordTarget({name: 'search key → frame, 50k (pty)', value: searchFrame.frame, limit: 50, unit: 'ms', detail: 'median; query line and header'});
-	recordTarget({name: 'search key → frame, 50k (slowest)', value: searchFrame.frameMax, limit: 100, unit: 'ms', detail: 'no visible delay'});
-	recordTarget({name: 'search key → matches, 50k (pty)', value: searchFrame.matches, limit: 100, unit: 'ms', detail: 'median; the list narrowed'});
+	recordTarget({
+		name: 'search keystroke, 50k articles',
+		value: search.median,
+		limit: 16.7,
+		unit: 'ms',
+		detail: 'median; one frame at 60 fps',
+	});
+	recordTarget({
+		name: 'search keystroke, 50k (slowest)',
+		value: search.max,
+		limit: 50,
+		unit: 'ms',
+		detail: 'fast typing is a key per ~100 ms',
+	});
+	recordTarget({
+		name: 'cached start 50k / newsboat print-unread',
+		value: cachedRatio,
+		limit: 1,
+		detail: '100 subscriptions, first frame from the cache',
+	});
+	recordTarget({
+		name: 'search key → frame, 50k (pty)',
+		value: searchFrame.frame,
+		limit: 50,
+		unit: 'ms',
+		detail: 'median; query line and header',
+	});
+	recordTarget({
+		name: 'search key → frame, 50k (slowest)',
+		value: searchFrame.frameMax,
+		limit: 100,
+		unit: 'ms',
+		detail: 'no visible delay',
+	});
+	recordTarget({
+		name: 'search key → matches, 50k (pty)',
+		value: searchFrame.matches,
+		limit: 100,
+		unit: 'ms',
+		detail: 'median; the list narrowed',
+	});
 	printTargetTable();
 	note(`bench took ${Math.round((performance.now() - startedAt) / 1000)} s`);
 }
 
-main().then(() => {
-	cleanUp();
-	process.exit(0);
-}, error => {
-	console.error(error);
-	cleanUp();
-	process.exit(1);
-});
+main().then(
+	() => {
+		cleanUp();
+		process.exit(0);
+	},
+	error => {
+		console.error(error);
+		cleanUp();
+		process.exit(1);
+	},
+);

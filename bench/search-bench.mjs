@@ -45,8 +45,16 @@ async function parsed(parseFeed, path) {
 }
 
 function report(label, figures) {
-	statLine(`${label}: index`, figures.builds, `${(figures.characters / 1e6).toFixed(1)} M characters (~${formatBytes(figures.characters)})`);
-	statLine(`${label}: one keystroke`, figures.keystrokes, `slowest ${figures.keystrokes.max.toFixed(1)} ms; "${QUERY}" matches ${figures.shown.toLocaleString('en-US')}`);
+	statLine(
+		`${label}: index`,
+		figures.builds,
+		`${(figures.characters / 1e6).toFixed(1)} M characters (~${formatBytes(figures.characters)})`,
+	);
+	statLine(
+		`${label}: one keystroke`,
+		figures.keystrokes,
+		`slowest ${figures.keystrokes.max.toFixed(1)} ms; "${QUERY}" matches ${figures.shown.toLocaleString('en-US')}`,
+	);
 }
 
 /** Returns the median and slowest keystroke in milliseconds (RSS, as the reader indexes it). */
@@ -61,9 +69,12 @@ export async function runSearchBench(rssFeed, atomFeed, {rounds}) {
 	report(`RSS ${rss.length.toLocaleString('en-US')}`, rssFigures);
 
 	const atom = await parsed(parseFeed, atomFeed.path);
-	const withoutBody = article => foldForSearch([article.title, article.author ?? '', article.feed, article.section ?? '', article.categories.join(' ')].join('\n'));
+	const withoutBody = article =>
+		foldForSearch([article.title, article.author ?? '', article.feed, article.section ?? '', article.categories.join(' ')].join('\n'));
 	report(`Atom ${atom.length.toLocaleString('en-US')}, bodies`, measure(atom, createSearch, searchText, rounds));
 	report(`Atom ${atom.length.toLocaleString('en-US')}, no bodies`, measure(atom, createSearch, withoutBody, rounds));
-	note('a frame at 60 fps is 16.7 ms; typing fast is about one key per 100 ms; the reader folds texts once, on the first search, in slices between keys');
+	note(
+		'a frame at 60 fps is 16.7 ms; typing fast is about one key per 100 ms; the reader folds texts once, on the first search, in slices between keys',
+	);
 	return {median: rssFigures.keystrokes.median, max: rssFigures.keystrokes.max};
 }

@@ -39,54 +39,60 @@ async function timeKey(session, key, query) {
 }
 
 async function searchSession(path, rounds) {
-	return withApp([path], async session => {
-		await session.waitForText(NEWEST_MARKER, 120_000);
-		await session.waitQuiet(300, 30_000);
-		// For comparison: j and k in the same session, same screen.
-		const listKeys = [];
-		for (let index = 0; index < 10; index++) {
-			listKeys.push(await session.timeKeypress(index % 2 === 0 ? 'j' : 'k', {quietMs: 15}));
-			await sleep(GAP_MS);
-		}
-		await session.timeKeypress('/', {quietMs: 15});
-		await sleep(GAP_MS);
-		const first = await timeKey(session, QUERY[0], QUERY[0]);
-		await session.waitQuiet(50, 10_000);
-		await session.timeKeypress(BACKSPACE, {quietMs: 15});
-		await sleep(GAP_MS);
-
-		const frames = [];
-		const results = [];
-		let missing = 0;
-		let count = '';
-		for (let round = 0; round < rounds; round++) {
-			let query = '';
-			const keys = [...QUERY, ...Array.from(QUERY, () => BACKSPACE)];
-			for (const key of keys) {
-				query = key === BACKSPACE ? query.slice(0, -1) : query + key;
-				const {frame, shown} = await timeKey(session, key, query);
-				if (frame === null) missing++;
-				else frames.push(frame);
-				if (shown !== null) results.push(shown.ms);
-				if (query === QUERY && shown !== null) count = shown.count;
-				await session.waitQuiet(30, 10_000);
+	return withApp(
+		[path],
+		async session => {
+			await session.waitForText(NEWEST_MARKER, 120_000);
+			await session.waitQuiet(300, 30_000);
+			// For comparison: j and k in the same session, same screen.
+			const listKeys = [];
+			for (let index = 0; index < 10; index++) {
+				listKeys.push(await session.timeKeypress(index % 2 === 0 ? 'j' : 'k', {quietMs: 15}));
 				await sleep(GAP_MS);
 			}
-		}
-		return {first: first.shown?.ms ?? null, frames, results, missing, count, listKeys: listKeys.filter(ms => ms !== null)};
-	}, {columns: COLUMNS});
+			await session.timeKeypress('/', {quietMs: 15});
+			await sleep(GAP_MS);
+			const first = await timeKey(session, QUERY[0], QUERY[0]);
+			await session.waitQuiet(50, 10_000);
+			await session.timeKeypress(BACKSPACE, {quietMs: 15});
+			await sleep(GAP_MS);
+
+			const frames = [];
+			const results = [];
+			let missing = 0;
+			let count = '';
+			for (let round = 0; round < rounds; round++) {
+				let query = '';
+				const keys = [...QUERY, ...Array.from(QUERY, () => BACKSPACE)];
+				for (const key of keys) {
+					query = key === BACKSPACE ? query.slice(0, -1) : query + key;
+					const {frame, shown} = await timeKey(session, key, query);
+					if (frame === null) missing++;
+					else frames.push(frame);
+					if (shown !== null) results.push(shown.ms);
+					if (query === QUERY && shown !== null) count = shown.count;
+					await session.waitQuiet(30, 10_000);
+					await sleep(GAP_MS);
+				}
+			}
+			return {first: first.shown?.ms ?? null, frames, results, missing, count, listKeys: listKeys.filter(ms => ms !== null)};
+		},
+		{columns: COLUMNS},
+	);
 }
 
 /** @returns {{frame: number, frameMax: number, matches: number, matchesMax: number, first: number}} ms */
 export async function runSearchFrameBench(feed, {rounds}) {
-	heading(`Search keystroke to frame, ${feed.label} (real pty): "${QUERY}" typed and erased one key at a time, ${rounds} rounds (frame = output until 15 ms quiet)`);
+	heading(
+		`Search keystroke to frame, ${feed.label} (real pty): "${QUERY}" typed and erased one key at a time, ${rounds} rounds (frame = output until 15 ms quiet)`,
+	);
 	const {first, frames, results, missing, count, listKeys} = await searchSession(feed.path, rounds);
 	statLine('j/k on the list, for comparison', summarize(listKeys), 'same session and screen');
-	statLine('first key, until matches shown', summarize(first === null ? [] : [first]), 'folds every article\'s text first');
+	statLine('first key, until matches shown', summarize(first === null ? [] : [first]), "folds every article's text first");
 	const frame = summarize(frames);
 	statLine('each key after: its frame', frame, missing > 0 ? `${missing} keys drew nothing` : 'query line and header');
 	const matches = summarize(results);
 	statLine('each key after: matches shown', matches, `"${QUERY}" shows ${count || 'n/a'}`);
-	note('a search that does not fit in a keystroke\'s share goes on between keys; a key per ~100 ms is fast typing');
+	note("a search that does not fit in a keystroke's share goes on between keys; a key per ~100 ms is fast typing");
 	return {frame: frame.median, frameMax: frame.max, matches: matches.median, matchesMax: matches.max, first: first ?? Number.NaN};
 }

@@ -14,7 +14,12 @@ import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
 function bundledArticleCount() {
 	const configDir = makeTempDir('flashnews-bench-json-');
 	try {
-		const result = spawnSync(process.execPath, [cliPath, '--json', '--config-dir', configDir], {cwd: repoRoot, env: terminalEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
+		const result = spawnSync(process.execPath, [cliPath, '--json', '--config-dir', configDir], {
+			cwd: repoRoot,
+			env: terminalEnv(),
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+		});
 		if (result.status !== 0) throw new Error(`--json exited with ${result.status}: ${result.stderr.trim().slice(0, 200)}`);
 		return JSON.parse(result.stdout).length;
 	} finally {
@@ -50,10 +55,14 @@ export async function runStartupBench({runs}) {
 	// This one saves the code cache that the warm runs use, after a short session as a reader's
 	// would be (an article opened, the help and the picker shown), so it holds what such a session
 	// compiles, not only the start-up path.
-	await withApp([], async session => {
-		await session.waitForText(marker, 20_000);
-		for (const keys of ['j', '\r', 'G', '\u001B', '?', 'x', 'f', 'j', '\u001B']) await session.timeKeypress(keys, {timeoutMs: 2000});
-	}, {cacheDir: benchCacheDir()});
+	await withApp(
+		[],
+		async session => {
+			await session.waitForText(marker, 20_000);
+			for (const keys of ['j', '\r', 'G', '\u001B', '?', 'x', 'f', 'j', '\u001B']) await session.timeKeypress(keys, {timeoutMs: 2000});
+		},
+		{cacheDir: benchCacheDir()},
+	);
 	await repeat(runs, async () => {
 		nodeTimes.push(await launchNode());
 		coldTimes.push(await launchCold());

@@ -14,7 +14,9 @@ function fill(store, count) {
 		store.setRead(`urn:bench:read:${index}`, true);
 		// A store that rewrites everything per mark would make a 50,000 fill quadratic: stop early.
 		if (index === 999 && (performance.now() - startedAt) * (count / 1000) > FILL_BUDGET_MS) {
-			throw new Error(`filling ${count} read marks would take over ${FILL_BUDGET_MS / 1000} s (first 1,000 took ${Math.round(performance.now() - startedAt)} ms)`);
+			throw new Error(
+				`filling ${count} read marks would take over ${FILL_BUDGET_MS / 1000} s (first 1,000 took ${Math.round(performance.now() - startedAt)} ms)`,
+			);
 		}
 	}
 	store.flush();
@@ -64,8 +66,11 @@ export async function runStoreBench({small = 10, large = 50_000, marks = 50} = {
 		try {
 			const result = await measure(openStore, stored, marks);
 			results[stored] = result;
-			statLine(`setRead with ${stored.toLocaleString('en-US')} read ids stored`, result.setRead,
-				`(fill ${Math.round(result.fillMs)} ms, reopen ${result.openMs.toFixed(1)} ms, close with compaction ${result.closeMs.toFixed(1)} ms)`);
+			statLine(
+				`setRead with ${stored.toLocaleString('en-US')} read ids stored`,
+				result.setRead,
+				`(fill ${Math.round(result.fillMs)} ms, reopen ${result.openMs.toFixed(1)} ms, close with compaction ${result.closeMs.toFixed(1)} ms)`,
+			);
 		} catch (error) {
 			note(`with ${stored} read ids: ${error.message}`);
 		}

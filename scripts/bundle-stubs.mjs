@@ -15,7 +15,8 @@ const insideInk = packagePathPattern('ink');
 const confUnused = {
 	'ajv/dist/2020.js': "export class Ajv2020 { constructor() { throw new Error('flashnews bundles no JSON schema validator'); } }",
 	'ajv-formats': "export default {default() { throw new Error('flashnews bundles no JSON schema validator'); }};",
-	semver: "const unused = () => { throw new Error('flashnews does not use conf migrations'); }; export default new Proxy({}, {get: () => unused});",
+	semver:
+		"const unused = () => { throw new Error('flashnews does not use conf migrations'); }; export default new Proxy({}, {get: () => unused});",
 };
 
 /** Whether a module imported from `importer` is one a dependency imports. */

@@ -2,19 +2,19 @@ import {leaveAlternateScreen} from './cli/alternate-screen.js';
 import type {CommandName} from './cli/args/command-table.js';
 import {completionScript} from './cli/args/completion-script.js';
 import {parseArgs, UsageError} from './cli/args/parse-args.js';
+import {addCommand} from './cli/commands/add.js';
 import {bookmarksCommand} from './cli/commands/bookmarks.js';
 import type {CommandContext, ExitStatus} from './cli/commands/context.js';
 import {feedsCommand} from './cli/commands/feeds.js';
 import {readCommand} from './cli/commands/read.js';
-import {addCommand} from './cli/commands/add.js';
 import {exportCommand, importCommand, removeCommand} from './cli/commands/subscriptions.js';
 import {chooseStateDir, resolveConfigDir} from './cli/config-dir.js';
 import {warn, writeOut} from './cli/output.js';
 import {loadSettings} from './cli/settings/load-settings.js';
-import {keyLabel} from './ui/keys/key-names.js';
 import {createMemoryStore} from './store/memory-store.js';
 import {openStore} from './store/open-store.js';
 import type {ReaderStore} from './store/types.js';
+import {keyLabel} from './ui/keys/key-names.js';
 
 let debug = false;
 
@@ -35,7 +35,7 @@ const COMMANDS: Record<Exclude<CommandName, 'completion'>, (context: CommandCont
 };
 
 async function main(argv: string[], hooks: LaunchHooks): Promise<number> {
-	let args;
+	let args: ReturnType<typeof parseArgs>;
 	try {
 		args = parseArgs(argv);
 	} catch (error) {

@@ -31,11 +31,13 @@ function loadApp(): {app: App; saveCache(): void} {
 	};
 }
 
-let loaded;
+let loaded: ReturnType<typeof loadApp>;
 try {
 	loaded = loadApp();
 } catch (error) {
-	process.stderr.write(`flashnews: cannot load ${appPath}: ${error instanceof Error ? error.message : String(error)} (reinstall flashnews)\n`);
+	process.stderr.write(
+		`flashnews: cannot load ${appPath}: ${error instanceof Error ? error.message : String(error)} (reinstall flashnews)\n`,
+	);
 	process.exit(1);
 }
 // Saved when the reader closes: by then the code of a whole session is compiled, and nobody is

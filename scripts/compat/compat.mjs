@@ -8,23 +8,24 @@
 // must be where its node_modules resolve, e.g. inside this checkout's node_modules/.cache).
 import {isUtf8} from 'node:buffer';
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
-import {FIELDS, entryDifferences} from './compare.mjs';
+import {entryDifferences, FIELDS} from './compare.mjs';
 import {explanation} from './explained-differences.mjs';
 import {VARIANTS} from './variants.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_FOLDERS = ['test/fixtures/compat', 'test/fixtures/xml', 'test/fixtures/hostile', 'test/fixtures/broken'];
 const XML_FILE = /\.(?:xml|rss|rdf|atom|cdf)$/i;
-const FEEDPARSER_MISSING = 'feedparser is missing: install it (Debian: apt-get install python3-feedparser; elsewhere: pip install feedparser) or set FEEDPARSER_PYTHON to a Python that has it';
+const FEEDPARSER_MISSING =
+	'feedparser is missing: install it (Debian: apt-get install python3-feedparser; elsewhere: pip install feedparser) or set FEEDPARSER_PYTHON to a Python that has it';
 
 const argv = process.argv.slice(2);
 const summaryOnly = argv.includes('--summary');
-const sourceRoot = path.resolve(argv.find((arg) => arg.startsWith('--source='))?.slice('--source='.length) ?? root);
-const targets = argv.filter((arg) => !arg.startsWith('--'));
+const sourceRoot = path.resolve(argv.find(arg => arg.startsWith('--source='))?.slice('--source='.length) ?? root);
+const targets = argv.filter(arg => !arg.startsWith('--'));
 
 function filesIn(target) {
 	const full = path.resolve(root, target);
@@ -32,8 +33,8 @@ function filesIn(target) {
 	if (!statSync(full).isDirectory()) return [full];
 	return readdirSync(full)
 		.sort()
-		.map((name) => path.join(full, name))
-		.filter((file) => statSync(file).isFile());
+		.map(name => path.join(full, name))
+		.filter(file => statSync(file).isFile());
 }
 
 function findPython() {
@@ -133,10 +134,13 @@ async function main() {
 	try {
 		const core = await loadFlashnews(outdir);
 		const all = documents(outdir);
-		const skipped = all.filter((document) => document.file.endsWith('.json'));
-		const checked = all.filter((document) => !document.file.endsWith('.json'));
-		const reference = runFeedparser(python, checked.map((document) => document.file));
-		const totals = Object.fromEntries(FIELDS.map((field) => [field, 0]));
+		const skipped = all.filter(document => document.file.endsWith('.json'));
+		const checked = all.filter(document => !document.file.endsWith('.json'));
+		const reference = runFeedparser(
+			python,
+			checked.map(document => document.file),
+		);
+		const totals = Object.fromEntries(FIELDS.map(field => [field, 0]));
 		const explained = new Map();
 		let differing = 0;
 		for (const document of checked) {
@@ -154,14 +158,18 @@ async function main() {
 			console.log(document.label);
 			for (const [field, line] of open) console.log(`  ${field}: ${line}`);
 		}
-		const variants = checked.filter((document) => document.label.includes(' ~')).length;
+		const variants = checked.filter(document => document.label.includes(' ~')).length;
 		if (!summaryOnly && explained.size > 0) {
 			console.log('\nexplained (see scripts/compat/explained-differences.mjs):');
 			for (const [reason, count] of explained) console.log(`  ${count} × ${reason}`);
 		}
-		console.log(`\nflashnews vs feedparser ${reference.version}: ${checked.length} documents (${checked.length - variants} fixtures, ${variants} generated variants); ${skipped.length} JSON documents skipped (feedparser reads no JSON Feed)`);
+		console.log(
+			`\nflashnews vs feedparser ${reference.version}: ${checked.length} documents (${checked.length - variants} fixtures, ${variants} generated variants); ${skipped.length} JSON documents skipped (feedparser reads no JSON Feed)`,
+		);
 		const explainedCount = [...explained.values()].reduce((sum, count) => sum + count, 0);
-		console.log(`differences: ${FIELDS.map((field) => `${field} ${totals[field]}`).join(', ')}; in ${differing} of ${checked.length} documents; ${explainedCount} more explained`);
+		console.log(
+			`differences: ${FIELDS.map(field => `${field} ${totals[field]}`).join(', ')}; in ${differing} of ${checked.length} documents; ${explainedCount} more explained`,
+		);
 	} finally {
 		rmSync(outdir, {recursive: true, force: true});
 	}

@@ -42,5 +42,5 @@ export const EXPLAINED = [
 
 /** The reason a difference in `field` of the document labelled `label` is expected, if it is. */
 export function explanation(label, field) {
-	return EXPLAINED.find((rule) => rule.field === field && rule.document.test(label))?.reason;
+	return EXPLAINED.find(rule => rule.field === field && rule.document.test(label))?.reason;
 }

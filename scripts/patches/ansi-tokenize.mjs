@@ -41,7 +41,10 @@ export default {
 			name: 'graphemes split without Intl.Segmenter',
 			file: 'build/tokenize.js',
 			changes: [
-				['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import {graphemes} from ${JSON.stringify(graphemesModule)};`],
+				[
+					'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+					`import {graphemes} from ${JSON.stringify(graphemesModule)};`,
+				],
 				['of segmenter.segment(str)', 'of graphemes(str)'],
 			],
 		},

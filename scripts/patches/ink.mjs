@@ -15,7 +15,10 @@ export default {
 			file: 'build/reconciler.js',
 			commonJs: true,
 			changes: [
-				["await import('./devtools.js');", "throw Object.assign(new Error('flashnews is built without React devtools'), {code: 'ERR_MODULE_NOT_FOUND'});"],
+				[
+					"await import('./devtools.js');",
+					"throw Object.assign(new Error('flashnews is built without React devtools'), {code: 'ERR_MODULE_NOT_FOUND'});",
+				],
 				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
 			],
 		},

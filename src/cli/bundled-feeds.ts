@@ -1,6 +1,6 @@
 import {readdirSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 // dist/app.cjs sits one level below the package root, beside feeds/.
 const feedsDir = fileURLToPath(new URL('../feeds/', import.meta.url));

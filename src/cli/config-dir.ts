@@ -56,5 +56,8 @@ export function chooseStateDir(configDir: string | undefined, machine: Platform 
 		const base = absolute(env.XDG_CONFIG_HOME) ?? (home && path.join(home, '.config'));
 		if (base) return {ok: true, dir: path.join(base, 'flashnews')};
 	}
-	return {ok: false, problem: 'no home directory to keep read marks and bookmarks in (set HOME or use --config-dir); changes will not be saved'};
+	return {
+		ok: false,
+		problem: 'no home directory to keep read marks and bookmarks in (set HOME or use --config-dir); changes will not be saved',
+	};
 }

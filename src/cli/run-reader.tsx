@@ -1,16 +1,16 @@
 import {render} from 'ink';
 import type {FeedResult} from '../core/articles/article.js';
 import type {Loader} from '../load/loader.js';
-import type {ReaderStore} from '../store/types.js';
-import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
-import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import {clipboardSequence, hyperlinksEnabled} from '../present/terminal-links.js';
+import {createTheme} from '../present/theme.js';
+import {layoutEngineReady} from '../shims/layout-engine-ready.js';
+import type {ReaderStore} from '../store/types.js';
 import {ReaderApp} from '../ui/app.js';
 import {createKeymap} from '../ui/keys/keymap.js';
 import type {LinkHandlers} from '../ui/links/link-handlers.js';
-import {createTheme} from '../present/theme.js';
-import {DEFAULT_SETTINGS, type UserSettings} from './settings/load-settings.js';
+import {enterAlternateScreen, leaveAlternateScreen} from './alternate-screen.js';
 import {openInBrowser} from './links/open-link.js';
+import {DEFAULT_SETTINGS, type UserSettings} from './settings/load-settings.js';
 
 const links: LinkHandlers = {
 	open: url => openInBrowser(url),

@@ -5,7 +5,7 @@ export type TextKind = 'json' | 'xml' | 'html' | 'unknown';
 const PREFIX_LENGTH = 4096;
 const LEADING_SPACE = /^[\uFEFF\s]+/;
 // An XML declaration, processing instructions and comments may come before the root element.
-const PROLOG = /^(?:<\?[^]*?\?>|<!--[^]*?-->|\s+)+/;
+const PROLOG = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|\s+)+/;
 const HTML_START = /^<(?:!doctype\s+html|html|head|body)[\s>]/i;
 
 /** Sniffs a decoded document: JSON, XML, an HTML page, or something else. */

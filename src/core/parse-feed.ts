@@ -1,13 +1,13 @@
 import type {FeedResult} from './articles/article.js';
-import {decodeFeedBytes} from './text/decode-bytes.js';
+import {normalizeFeed} from './articles/normalize.js';
+import type {RawFeed} from './articles/raw-feed.js';
 import {sniffText} from './detect-format.js';
 import {FeedError} from './feed-error.js';
-import {normalizeFeed} from './articles/normalize.js';
 import {parseJsonFeed} from './json/parse-json-feed.js';
 import {parseJsonText} from './json/parse-json-text.js';
-import {parseXmlFeed} from './xml/parse-xml-feed.js';
-import type {RawFeed} from './articles/raw-feed.js';
+import {decodeFeedBytes} from './text/decode-bytes.js';
 import {sanitizeLine} from './text/sanitize.js';
+import {parseXmlFeed} from './xml/parse-xml-feed.js';
 
 export type ParseFeedOptions = {
 	declaredCharset?: string;

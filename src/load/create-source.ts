@@ -5,10 +5,10 @@ import type {FeedResult} from '../core/articles/article.js';
 import {FeedError} from '../core/feed-error.js';
 import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {sharedLoadBudget, type Lease, type LoadBudget} from './load-budget.js';
+import {urlSource, type WebSettings} from './http/url-source.js';
+import {type Lease, type LoadBudget, sharedLoadBudget} from './load-budget.js';
 import {parseFeedOffThread} from './parse-off-thread.js';
 import {OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
-import {urlSource, type WebSettings} from './http/url-source.js';
 import type {Source} from './source.js';
 
 export type SourceOptions = {
@@ -35,7 +35,13 @@ function parseOnMainThread(bytes: Uint8Array, label: string): Promise<FeedResult
  * lease on the loading budget that is given back once the bytes are parsed. A failed read is that
  * source's error, never a crash.
  */
-function bytesSource(id: string, label: string, budget: LoadBudget, read: (lease: Lease) => Promise<Uint8Array>, readNow?: () => Uint8Array | undefined): Source {
+function bytesSource(
+	id: string,
+	label: string,
+	budget: LoadBudget,
+	read: (lease: Lease) => Promise<Uint8Array>,
+	readNow?: () => Uint8Array | undefined,
+): Source {
 	return {
 		id,
 		label,
@@ -59,7 +65,13 @@ function bytesSource(id: string, label: string, budget: LoadBudget, read: (lease
 }
 
 function fileSource(path: string, label: string, budget: LoadBudget): Source {
-	return bytesSource(path, label, budget, lease => readFeedFile(path, lease), () => readSmallFileNow(path));
+	return bytesSource(
+		path,
+		label,
+		budget,
+		lease => readFeedFile(path, lease),
+		() => readSmallFileNow(path),
+	);
 }
 
 /** Standard input, read to its end (a pipe, a socket or a redirected file alike). */

@@ -1,6 +1,6 @@
 import type {Article, FeedResult} from '../core/articles/article.js';
 import {MERGE_SLICE, mergeArticles, mergeArticlesInSlices} from '../core/articles/merge-articles.js';
-import {settleLoad, type Source} from './source.js';
+import {type Source, settleLoad} from './source.js';
 
 /** Everything known about loading at one moment; a new object whenever something arrives. */
 export type LoaderSnapshot = {
@@ -50,6 +50,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 	let pending = 0;
 	let firstLoadDone = false;
 	let current: LoaderSnapshot | undefined;
+	// biome-ignore lint/correctness/noUnusedVariables: read by the ??= that schedules an announcement
 	let announcing: NodeJS.Immediate | undefined;
 	let merged: readonly Article[] | undefined;
 	// Results that arrived and wait for a merge in slices to include them.
@@ -121,7 +122,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 			return result;
 		});
 	};
-	sources.forEach((_, index) => start(index));
+	for (const index of sources.keys()) start(index);
 	if (sources.length === 0) {
 		firstLoadDone = true;
 		options.onLoaded?.([]);

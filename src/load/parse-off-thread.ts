@@ -3,10 +3,10 @@ import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import pLimit from 'p-limit';
 import type {FeedResult} from '../core/articles/article.js';
-import {parseFeed} from '../core/parse-feed.js';
-import type {ParseFeedOptions} from '../core/parse-feed.js';
-import {mergeFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
+import type {ParseFeedOptions} from '../core/parse-feed.js';
+import {parseFeed} from '../core/parse-feed.js';
+import {mergeFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
 import {failure, parseInNewWorker, planInNewWorker} from './worker-session.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,

@@ -3,10 +3,10 @@
 // the unforeseeable, so no exception ever escapes this thread.
 import {parentPort} from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
-import {parseFeed} from '../core/parse-feed.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
+import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {joinRanges, planXmlFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
+import {joinRanges, type PartRanges, planXmlFeedParts} from '../core/xml/split-xml-feed.js';
 
 /** `ranges`: parse only this part of `bytes` (then shared with other workers, see parse-off-thread.ts). */
 export type ParseRequest = {bytes: Uint8Array; source: string; options?: ParseFeedOptions; ranges?: PartRanges};
@@ -38,7 +38,11 @@ async function parse(request: ParseRequest): Promise<FeedResult> {
 		const bytes = request.ranges === undefined ? request.bytes : joinRanges(request.bytes, request.ranges);
 		return await parseFeed(bytes, request.source, request.options);
 	} catch (error) {
-		return {ok: false, source: String(request.source), error: sanitizeLine(`could not parse feed: ${error instanceof Error ? error.message : String(error)}`)};
+		return {
+			ok: false,
+			source: String(request.source),
+			error: sanitizeLine(`could not parse feed: ${error instanceof Error ? error.message : String(error)}`),
+		};
 	}
 }
 

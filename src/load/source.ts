@@ -18,6 +18,10 @@ export async function settleLoad(source: Source): Promise<FeedResult> {
 	try {
 		return await source.load();
 	} catch (error) {
-		return {ok: false, source: source.label, error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load'};
+		return {
+			ok: false,
+			source: source.label,
+			error: sanitizeLine(error instanceof Error ? error.message : String(error)) || 'could not load',
+		};
 	}
 }

@@ -1,8 +1,8 @@
 import type {Article, FeedResult} from '../core/articles/article.js';
-import {readCachedFeed, writeCachedFeed, type CachedFeed} from './cache/feed-cache.js';
+import {type CachedFeed, readCachedFeed, writeCachedFeed} from './cache/feed-cache.js';
 import type {FetchFeedOptions} from './http/fetch-feed.js';
 import type {FetchLimiter} from './http/fetch-limiter.js';
-import {fetchFeedSource, type FetchedCopy} from './http/remote-source.js';
+import {type FetchedCopy, fetchFeedSource} from './http/remote-source.js';
 import type {Source} from './source.js';
 
 /** What a subscription source keeps between runs beside its cached copy (the store provides it). */

@@ -29,7 +29,12 @@ const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
  * promise settles only once the worker is gone. A parse result's articles come in batches, each
  * asked for on a later turn of the event loop than the last arrived.
  */
-function runWorker<T>(workerUrl: URL, request: WorkerRequest & {bytes: Uint8Array}, onFailure: (message: string) => T, answer: (reply: WorkerReply, ask: () => void) => T | undefined): Promise<T> {
+function runWorker<T>(
+	workerUrl: URL,
+	request: WorkerRequest & {bytes: Uint8Array},
+	onFailure: (message: string) => T,
+	answer: (reply: WorkerReply, ask: () => void) => T | undefined,
+): Promise<T> {
 	return new Promise(resolve => {
 		let settled = false;
 		const worker = new Worker(workerUrl);
@@ -37,7 +42,10 @@ function runWorker<T>(workerUrl: URL, request: WorkerRequest & {bytes: Uint8Arra
 			if (settled) return;
 			settled = true;
 			// The caller's slot is free only once the worker (and the memory it holds) is gone.
-			worker.terminate().then(() => resolve(value), () => resolve(value));
+			worker.terminate().then(
+				() => resolve(value),
+				() => resolve(value),
+			);
 		};
 		const ask = () => {
 			void nextTurn().then(() => {

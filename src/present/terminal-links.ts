@@ -29,8 +29,8 @@ const NO_HYPERLINK_TERMS = new Set(['', 'dumb', 'linux']);
  * and dumb terminals. FLASHNEWS_HYPERLINKS=0 turns it off and =1 on, whatever the terminal.
  */
 export function hyperlinksEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-	const choice = (env['FLASHNEWS_HYPERLINKS'] ?? '').trim().toLowerCase();
+	const choice = (env.FLASHNEWS_HYPERLINKS ?? '').trim().toLowerCase();
 	if (OFF.has(choice)) return false;
 	if (ON.has(choice)) return true;
-	return !NO_HYPERLINK_TERMS.has(env['TERM'] ?? '');
+	return !NO_HYPERLINK_TERMS.has(env.TERM ?? '');
 }

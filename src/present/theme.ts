@@ -61,7 +61,7 @@ export type BuiltInTheme = keyof typeof BUILT_IN_THEMES;
  * supports-color reads FORCE_COLOR but not NO_COLOR, so the theme checks it itself.
  */
 export function colorDisabledByEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
-	const value = env['NO_COLOR'];
+	const value = env.NO_COLOR;
 	return value !== undefined && value !== '';
 }
 
@@ -77,7 +77,8 @@ export type ThemeOptions = {
 function compile(instance: ChalkInstance, spec: StyleSpec, noColor: boolean): (text: string) => string {
 	if (instance.level === 0) return text => text;
 	let style = instance;
-	if (spec.color !== undefined && !noColor) style = spec.color.startsWith('#') ? style.hex(spec.color) : style[spec.color as ForegroundColorName];
+	if (spec.color !== undefined && !noColor)
+		style = spec.color.startsWith('#') ? style.hex(spec.color) : style[spec.color as ForegroundColorName];
 	if (spec.bold) style = style.bold;
 	if (spec.dim) style = style.dim;
 	if (spec.italic) style = style.italic;

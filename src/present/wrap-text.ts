@@ -1,4 +1,4 @@
-import {clusters, terminalWidth, type Cluster} from './text-clusters.js';
+import {type Cluster, clusters, terminalWidth} from './text-clusters.js';
 
 // Word wrapping in one pass over the text: each word is measured once, a word longer than a line
 // is broken while its clusters are read, and nothing after the last line asked for is looked at.

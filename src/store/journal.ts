@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {MAX_STATE_BYTES, openRegularFileToAppend, readRegularFile, UnusableFileError} from './regular-file.js';
-import {applyChange, toChange, type Change} from './state/change.js';
+import {applyChange, type Change, toChange} from './state/change.js';
 import type {StoredState} from './state/stored-state.js';
 
 // The journal is an append-only file of changes (one JSON line each) beside the state file, shared by

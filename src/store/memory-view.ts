@@ -1,7 +1,7 @@
 import {bookmarksNewestFirst} from './state/bookmarks.js';
 import {applyChange, type Change} from './state/change.js';
 import {deleteReadMarks, type ReadMark} from './state/read-marks.js';
-import {copyStoredState, sameAsShown, type StoredState} from './state/stored-state.js';
+import {copyStoredState, type StoredState, sameAsShown} from './state/stored-state.js';
 import type {BookmarkSnapshot, FeedMeta, Subscription} from './types.js';
 
 /**

@@ -11,7 +11,7 @@ import {createMemoryStore} from './memory-store.js';
 import {createPersistentStore} from './persistent-store.js';
 import {newerFileStore, openReadOnlyStore} from './read-only-store.js';
 import {copyStoredState, emptyStoredState, type StoredState} from './state/stored-state.js';
-import {acquireLock, lockNotice, type LockAttempt} from './state-lock.js';
+import {acquireLock, type LockAttempt, lockNotice} from './state-lock.js';
 import type {ReaderStore} from './types.js';
 
 export {PRUNE_READ_AFTER_MS} from './state/read-marks.js';
@@ -72,7 +72,7 @@ function openPersistentStore(dir: string, options: OpenStoreOptions, now: () => 
 		const initial = file.read();
 		if (initial.status === 'unusable') return unsavedStore(file.path, emptyStoredState(), [], initial.problem, now);
 		const notices: string[] = lockProblem ? [lockProblem] : [];
-		let loaded;
+		let loaded: ReturnType<typeof decodeFile>;
 		try {
 			loaded = decodeFile(file.path, initial, now());
 		} catch (error) {

@@ -34,7 +34,7 @@ export function openReadOnlyStore(dir: string, reason: unknown, now: () => numbe
 		return createMemoryStore(undefined, {path: file.path, notices: [`${readOnly} and ${initial.problem}; changes will not be saved`], now});
 	}
 
-	let decoded;
+	let decoded: ReturnType<typeof decodeFile>;
 	try {
 		decoded = decodeFile(file.path, initial, now(), {readOnly: true});
 	} catch (error) {

@@ -1,4 +1,4 @@
-import {copyArticle, type Article} from '../core/articles/article.js';
+import {type Article, copyArticle} from '../core/articles/article.js';
 import type {MemoryView} from './memory-view.js';
 import type {Change} from './state/change.js';
 import {mergeFeedMeta, sameFeedMeta} from './state/feed-meta.js';

@@ -61,7 +61,8 @@ export function readRegularFile(file: string, maxBytes: number): Buffer | undefi
 
 	try {
 		const {size} = fs.fstatSync(fd);
-		if (size > maxBytes) throw new UnusableFileError(`${file} is larger than flashnews reads (${megabytes(size)}; at most ${megabytes(maxBytes)})`);
+		if (size > maxBytes)
+			throw new UnusableFileError(`${file} is larger than flashnews reads (${megabytes(size)}; at most ${megabytes(maxBytes)})`);
 		const bytes = Buffer.allocUnsafe(size);
 		let filled = 0;
 		while (filled < size) {

@@ -77,7 +77,8 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 	}
 
 	if (typeof owner.pid !== 'number') return {holder: 'names no owner', permanent: false, local: false};
-	if (owner.host !== os.hostname()) return {holder: `is held by process ${owner.pid} on host ${String(owner.host)}`, permanent: false, local: false};
+	if (owner.host !== os.hostname())
+		return {holder: `is held by process ${owner.pid} on host ${String(owner.host)}`, permanent: false, local: false};
 	// This process never holds the lock between calls, so a lock naming our pid was left by an
 	// earlier process that had the same pid (common in containers, where it is often 1).
 	if (owner.pid === process.pid || !processIsAlive(owner.pid)) return {stale: content};

@@ -1,7 +1,9 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
+import {queryTerms} from '../core/search/search.js';
 import type {Loader, LoaderSnapshot} from '../load/loader.js';
+import {createTheme, type Theme} from '../present/theme.js';
 import type {ReaderStore} from '../store/types.js';
 import {countArticles} from './chrome/article-counts.js';
 import {Header} from './chrome/header.js';
@@ -10,22 +12,20 @@ import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
-import {feedNotes} from './picker/feed-notes.js';
 import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
-import {NO_LINK_HANDLERS, type LinkHandlers} from './links/link-handlers.js';
 import {readerLayout} from './layout/reader-layout.js';
-import {queryTerms} from '../core/search/search.js';
+import {type LinkHandlers, NO_LINK_HANDLERS} from './links/link-handlers.js';
+import {feedNotes} from './picker/feed-notes.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
 import type {ReaderState} from './reader/reader-state.js';
+import {useReaderEnv} from './reader/use-reader-env.js';
+import {useReaderInput} from './reader/use-reader-input.js';
+import {type ReaderHandlers, useReaderState} from './reader/use-reader-state.js';
 import {SearchLine} from './search/search-line.js';
 import {useSearchIndex} from './search/use-search-index.js';
 import {emptyListText, searchLabel, viewLabel} from './views/view-labels.js';
-import {useReaderEnv} from './reader/use-reader-env.js';
-import {useReaderInput} from './reader/use-reader-input.js';
-import {useReaderState, type ReaderHandlers} from './reader/use-reader-state.js';
-import {createTheme, type Theme} from '../present/theme.js';
 
 export type ReaderAppProps = {
 	loader: Loader;
@@ -125,7 +125,15 @@ export function ReaderApp(props: ReaderAppProps) {
 	const terms = useMemo(() => queryTerms(state.search.query), [state.search.query]);
 	const picking = state.overlay.kind === 'picker';
 	const notes = useMemo(
-		() => (picking ? feedNotes(loading, loader.sources.map(source => source.id), store, now) : undefined),
+		() =>
+			picking
+				? feedNotes(
+						loading,
+						loader.sources.map(source => source.id),
+						store,
+						now,
+					)
+				: undefined,
 		[picking, loading, loader, store, storeVersion, now],
 	);
 	const searching = state.overlay.kind === 'search';
@@ -154,7 +162,11 @@ export function ReaderApp(props: ReaderAppProps) {
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices], spinner)} width={columns} theme={theme} />
+				<StatusLine
+					segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices], spinner)}
+					width={columns}
+					theme={theme}
+				/>
 			</Box>
 			<Box height={1}>
 				{searching ? (

@@ -81,10 +81,12 @@ describe('the source tree', () => {
 		for (const edge of edges) {
 			if (layerOf(edge.from) !== 'core' || edge.to.startsWith('/')) continue;
 			const isNode = edge.to.startsWith('node:');
-			if ((isNode && !CORE_NODE_MODULES.has(edge.to)) || /^(react|ink)(\/|$)/.test(edge.to)) wrong.push(`${name(edge.from)} imports ${edge.to}`);
+			if ((isNode && !CORE_NODE_MODULES.has(edge.to)) || /^(react|ink)(\/|$)/.test(edge.to))
+				wrong.push(`${name(edge.from)} imports ${edge.to}`);
 		}
 		for (const file of files.filter(file => layerOf(file) === 'core')) {
-			if (/process\.(stdin|stdout|env)|\bfetch\(/.test(readFileSync(file, 'utf8'))) wrong.push(`${name(file)} reaches for the process or the network`);
+			if (/process\.(stdin|stdout|env)|\bfetch\(/.test(readFileSync(file, 'utf8')))
+				wrong.push(`${name(file)} reaches for the process or the network`);
 		}
 		expect(wrong).toEqual([]);
 	});
@@ -118,7 +120,9 @@ describe('the source tree', () => {
 	});
 
 	it('keeps every source file under 300 lines', () => {
-		const long = files.map(file => `${name(file)}: ${readFileSync(file, 'utf8').split('\n').length}`).filter(entry => Number(entry.split(': ')[1]) > 300);
+		const long = files
+			.map(file => `${name(file)}: ${readFileSync(file, 'utf8').split('\n').length}`)
+			.filter(entry => Number(entry.split(': ')[1]) > 300);
 		expect(long).toEqual([]);
 	});
 });

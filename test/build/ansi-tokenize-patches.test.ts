@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {bundle, type Bundled, makeTempDir, patchNames} from './patched-bundle.js';
+import {type Bundled, bundle, makeTempDir, patchNames} from './patched-bundle.js';
 import {styledLine} from './styled-text.js';
 
 type StyledChar = {value: string; styles: unknown[]};

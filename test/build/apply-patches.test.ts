@@ -29,7 +29,7 @@ describe('the paths the build patches and stubs', () => {
 		expect(isDependency('/p/node_modules/ink/build/output.js')).toBe(true);
 	});
 
-	it('are not confused with other packages, other files or the project\'s own', () => {
+	it("are not confused with other packages, other files or the project's own", () => {
 		const reconciler = pathPattern('ink', 'build/reconciler.js');
 		expect(reconciler.test('/p/node_modules/ink-select-input/build/reconciler.js')).toBe(false);
 		expect(reconciler.test('/p/node_modules/ink/build/reconciler.js.map')).toBe(false);
@@ -65,7 +65,10 @@ const demoPatches: PackagePatches & {patches: {changes: [string, string][]}[]} =
 	],
 };
 
-async function bundleDemo(dir: string, commonJs: boolean): Promise<{exports: {how: string; where: string}; skipped: string[]; applied: string[]}> {
+async function bundleDemo(
+	dir: string,
+	commonJs: boolean,
+): Promise<{exports: {how: string; where: string}; skipped: string[]; applied: string[]}> {
 	const skipped: string[] = [];
 	const applied: string[] = [];
 	const outfile = path.join(dir, 'out.cjs');
@@ -76,7 +79,9 @@ async function bundleDemo(dir: string, commonJs: boolean): Promise<{exports: {ho
 		platform: 'node',
 		outfile,
 		logLevel: 'silent',
-		plugins: [makePatchPlugin([demoPatches], {commonJs, onSkip: warning => skipped.push(warning), onApply: (_, name) => applied.push(name)})],
+		plugins: [
+			makePatchPlugin([demoPatches], {commonJs, onSkip: warning => skipped.push(warning), onApply: (_, name) => applied.push(name)}),
+		],
 	});
 	return {exports: createRequire(import.meta.url)(outfile) as {how: string; where: string}, skipped, applied};
 }

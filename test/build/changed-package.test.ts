@@ -40,7 +40,10 @@ function projectWith(change: PackageChange): string {
 	const file = path.join(copy, change.file);
 	const source = fs.readFileSync(file, 'utf8');
 	if (!source.includes(change.from)) throw new Error(`${change.file} has no ${change.from}`);
-	fs.writeFileSync(file, source.replace(change.from, () => change.to));
+	fs.writeFileSync(
+		file,
+		source.replace(change.from, () => change.to),
+	);
 	return dir;
 }
 
@@ -121,7 +124,9 @@ describe('when a patched package has changed', () => {
 		const dir = projectWith(stringWidthChanged);
 		const {status, stderr} = buildProject(dir);
 		expect(status).toBe(0);
-		expect(stderr).toContain('left out the string-width patch "grapheme segmenter made on first use" (string-width is 9.0.0, the patch was verified against 8.3.0)');
+		expect(stderr).toContain(
+			'left out the string-width patch "grapheme segmenter made on first use" (string-width is 9.0.0, the patch was verified against 8.3.0)',
+		);
 		expect(stderr).toContain('left out the string-width patch "emoji regexp compiled on first use"');
 		expect(stderr.trim().split('\n')).toHaveLength(2);
 		expect(fs.existsSync(path.join(dir, 'dist', 'app.mjs'))).toBe(false);
@@ -139,8 +144,12 @@ describe('when a patched package has changed', () => {
 		const dir = projectWith(inkChanged);
 		const {status, stderr} = buildProject(dir);
 		expect(status).toBe(0);
-		expect(stderr).toContain('left out the ink patch "reconciler without top-level await" (ink is 7.0.0, the patch was verified against 6.8.0)');
-		expect(stderr).toMatch(/node_modules[\\/]ink[\\/]build[\\/]reconciler\.js awaits at the top level, .* the reader is bundled as an ES module instead/);
+		expect(stderr).toContain(
+			'left out the ink patch "reconciler without top-level await" (ink is 7.0.0, the patch was verified against 6.8.0)',
+		);
+		expect(stderr).toMatch(
+			/node_modules[\\/]ink[\\/]build[\\/]reconciler\.js awaits at the top level, .* the reader is bundled as an ES module instead/,
+		);
 		expect(fs.existsSync(path.join(dir, 'dist', 'app.mjs'))).toBe(true);
 		const cli = path.join(dir, 'dist', 'cli.js');
 		expect(plainOutput(cli)).toBe(expectedOutput);

@@ -5,10 +5,10 @@
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ComponentType, createElement as CreateElement, ReactNode} from 'react';
 import fc from 'fast-check';
+import type {ComponentType, createElement as CreateElement, ReactNode} from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {bundle, type Bundled, makeTempDir, patchNames, repoRoot} from './patched-bundle.js';
+import {type Bundled, bundle, makeTempDir, patchNames, repoRoot} from './patched-bundle.js';
 import {styledLine} from './styled-text.js';
 
 type Kit = {
@@ -65,7 +65,7 @@ function draw({renderToString, Box, Text, createElement: h}: Kit, {columns, piec
 	return renderToString(h(Box, box, ...children), {columns});
 }
 
-describe('Ink with the patches of the reader\'s bundle', () => {
+describe("Ink with the patches of the reader's bundle", () => {
 	it('has every patch of yoga-layout, Ink, ansi-tokenize, slice-ansi and string-width, so the comparison below means something', () => {
 		expect(patched.skipped).toEqual([]);
 		const packages = ['yoga-layout', 'ink', '@alcalzone/ansi-tokenize', 'slice-ansi', 'string-width'];
@@ -73,7 +73,25 @@ describe('Ink with the patches of the reader\'s bundle', () => {
 	});
 
 	it('draws a sample layout in colour, so the comparison below covers styles', () => {
-		const sample: Layout = {columns: 20, flexDirection: 'row', borderStyle: 'round', padding: 0, gap: 1, pieces: [{text: 'flash 界', wrap: 'wrap', color: 'red', backgroundColor: undefined, bold: true, inverse: false, flexGrow: 1, width: undefined}]};
+		const sample: Layout = {
+			columns: 20,
+			flexDirection: 'row',
+			borderStyle: 'round',
+			padding: 0,
+			gap: 1,
+			pieces: [
+				{
+					text: 'flash 界',
+					wrap: 'wrap',
+					color: 'red',
+					backgroundColor: undefined,
+					bold: true,
+					inverse: false,
+					flexGrow: 1,
+					width: undefined,
+				},
+			],
+		};
 		const drawn = draw(patched.exports, sample);
 		expect(drawn).toContain('\u001B[31m');
 		expect(drawn).toContain('flash 界');
@@ -93,12 +111,18 @@ describe('Ink with the patches of the reader\'s bundle', () => {
 describe('with DEV=true, where Ink looks for React devtools', () => {
 	/** What loading Ink prints, when `code` loads it in a fresh Node. */
 	function loadingOutput(code: string): {stdout: string; stderr: string; status: number | null} {
-		const {stdout, stderr, status} = spawnSync(process.execPath, ['--input-type=module', '-e', code], {cwd: repoRoot, env: {...process.env, DEV: 'true'}, encoding: 'utf8'});
+		const {stdout, stderr, status} = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+			cwd: repoRoot,
+			env: {...process.env, DEV: 'true'},
+			encoding: 'utf8',
+		});
 		return {stdout, stderr, status};
 	}
 
 	it('the bundled Ink says devtools are missing exactly as Ink as published does, and still loads', () => {
-		const bundled = loadingOutput(`import {createRequire} from 'node:module'; createRequire(import.meta.url)(${JSON.stringify(path.join(outDir, 'patched.cjs'))}); console.log('loaded');`);
+		const bundled = loadingOutput(
+			`import {createRequire} from 'node:module'; createRequire(import.meta.url)(${JSON.stringify(path.join(outDir, 'patched.cjs'))}); console.log('loaded');`,
+		);
 		const published = loadingOutput("await import('ink'); console.log('loaded');");
 		expect(published.stderr).toContain('react-devtools-core');
 		expect(bundled).toEqual(published);

@@ -39,12 +39,24 @@ export function makeTempDir(prefix: string): string {
  * and, if `patched`, the patches. `commonJs` bundles as the reader's app.cjs is bundled, with the
  * patches only CommonJS needs.
  */
-export async function bundle<T>(outDir: string, name: string, entry: string, {patched, commonJs = false}: {patched: boolean; commonJs?: boolean}): Promise<Bundled<T>> {
+export async function bundle<T>(
+	outDir: string,
+	name: string,
+	entry: string,
+	{patched, commonJs = false}: {patched: boolean; commonJs?: boolean},
+): Promise<Bundled<T>> {
 	const applied: string[] = [];
 	const skipped: string[] = [];
 	const outfile = path.join(outDir, `${name}.${commonJs ? 'cjs' : 'mjs'}`);
 	const plugins = [stubsPlugin as Plugin];
-	if (patched) plugins.push(makePatchPlugin(everyPatch, {commonJs, onSkip: warning => skipped.push(warning), onApply: (pkg, patch) => applied.push(`${pkg}: ${patch}`)}));
+	if (patched)
+		plugins.push(
+			makePatchPlugin(everyPatch, {
+				commonJs,
+				onSkip: warning => skipped.push(warning),
+				onApply: (pkg, patch) => applied.push(`${pkg}: ${patch}`),
+			}),
+		);
 	await build({
 		stdin: {contents: entry, resolveDir: repoRoot, loader: 'js'},
 		bundle: true,

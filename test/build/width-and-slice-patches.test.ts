@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import inkStringWidth from '../../src/shims/ink-string-width.js';
-import {bundle, type Bundled, makeTempDir, patchNames} from './patched-bundle.js';
+import {type Bundled, bundle, makeTempDir, patchNames} from './patched-bundle.js';
 import {styledLine} from './styled-text.js';
 
 type WidthOptions = {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean};
@@ -28,7 +28,13 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(outDir, {recursive: true, force: true}));
 
-const widthOptions = fc.constantFrom<WidthOptions | undefined>(undefined, {}, {ambiguousIsNarrow: false}, {countAnsiEscapeCodes: true}, {ambiguousIsNarrow: true});
+const widthOptions = fc.constantFrom<WidthOptions | undefined>(
+	undefined,
+	{},
+	{ambiguousIsNarrow: false},
+	{countAnsiEscapeCodes: true},
+	{ambiguousIsNarrow: true},
+);
 
 describe('the patched string-width and slice-ansi', () => {
 	it('are really patched, every patch of them, so the comparisons below mean something', () => {

@@ -26,7 +26,10 @@ describe('where the state lives', () => {
 
 	it("uses the account's home directory when $HOME is empty or relative", () => {
 		expect(chooseStateDir(undefined, machine({home: ''}))).toEqual({ok: true, dir: '/home/ana/.config/flashnews'});
-		expect(chooseStateDir(undefined, machine({home: 'ana', accountHomeIs: '/users/ana'}))).toEqual({ok: true, dir: '/users/ana/.config/flashnews'});
+		expect(chooseStateDir(undefined, machine({home: 'ana', accountHomeIs: '/users/ana'}))).toEqual({
+			ok: true,
+			dir: '/users/ana/.config/flashnews',
+		});
 	});
 
 	it('is nowhere, with a reason, when no home directory is known: never the current directory', () => {
@@ -35,7 +38,10 @@ describe('where the state lives', () => {
 	});
 
 	it('follows the platform on macOS and Windows', () => {
-		expect(chooseStateDir(undefined, machine({platform: 'darwin', home: '/Users/ana'}))).toEqual({ok: true, dir: '/Users/ana/Library/Preferences/flashnews'});
+		expect(chooseStateDir(undefined, machine({platform: 'darwin', home: '/Users/ana'}))).toEqual({
+			ok: true,
+			dir: '/Users/ana/Library/Preferences/flashnews',
+		});
 		expect(chooseStateDir(undefined, machine({platform: 'darwin', home: '', accountHomeIs: undefined})).ok).toBe(false);
 		expect(chooseStateDir(undefined, machine({platform: 'win32', env: {APPDATA: 'relative'}, home: '/home/ana'}))).toEqual({
 			ok: true,

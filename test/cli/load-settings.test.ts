@@ -46,7 +46,9 @@ describe('the config file', () => {
 		expect(settings.problems).toEqual([
 			'config.toml line 15: unknown setting "colours" (the sections are [keys] and [theme])',
 			'config.toml line 4: "fly" is not a command (README, "Make it yours", lists them)',
-			expect.stringMatching(/^config\.toml line 5: moveDown: "ctrl-x" is not a key \(one character, or one of up, .*\); moveDown keeps j ↓$/),
+			expect.stringMatching(
+				/^config\.toml line 5: moveDown: "ctrl-x" is not a key \(one character, or one of up, .*\); moveDown keeps j ↓$/,
+			),
 			'config.toml line 6: copyLink: q is also the key of quit; copyLink keeps y',
 			'config.toml line 11: theme link: "blurple" is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the light theme\'s',
 			'config.toml line 13: "shadow" is not a colour role of the theme (unread, selected, byline, link, error, or base)',
@@ -65,12 +67,16 @@ describe('the config file', () => {
 		const settings = loadSettings(configDir('[keys\nquit = "Q"\n'));
 		expect(settings.bindings).toEqual(DEFAULT_SETTINGS.bindings);
 		expect(settings.themeSpec).toEqual(DEFAULT_SETTINGS.themeSpec);
-		expect(settings.problems).toEqual([expect.stringMatching(/^config\.toml line 1: not valid TOML \(.+\); using the built-in keys and colours$/)]);
+		expect(settings.problems).toEqual([
+			expect.stringMatching(/^config\.toml line 1: not valid TOML \(.+\); using the built-in keys and colours$/),
+		]);
 	});
 
 	it('says so when the file cannot be read', () => {
 		const dir = configDir();
 		mkdirSync(path.join(dir, 'config.toml'));
-		expect(loadSettings(dir).problems).toEqual([`${path.join(dir, 'config.toml')} is not a regular file; using the built-in keys and colours`]);
+		expect(loadSettings(dir).problems).toEqual([
+			`${path.join(dir, 'config.toml')} is not a regular file; using the built-in keys and colours`,
+		]);
 	});
 });

@@ -2,7 +2,7 @@ import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {browserCommands, splitWords, type BrowserCommand} from '../../src/cli/links/browser-commands.js';
+import {type BrowserCommand, browserCommands, splitWords} from '../../src/cli/links/browser-commands.js';
 import {openInBrowser} from '../../src/cli/links/open-link.js';
 import {eventually} from '../ui/helpers/press.js';
 
@@ -22,7 +22,14 @@ describe('the BROWSER variable', () => {
 	});
 
 	it('splits words on whitespace and quotes, and expands nothing', () => {
-		expect(splitWords(`"/opt/My Browser/run"  --profile 'a b' $HOME $(id) x\\ y`)).toEqual(['/opt/My Browser/run', '--profile', 'a b', '$HOME', '$(id)', 'x y']);
+		expect(splitWords(`"/opt/My Browser/run"  --profile 'a b' $HOME $(id) x\\ y`)).toEqual([
+			'/opt/My Browser/run',
+			'--profile',
+			'a b',
+			'$HOME',
+			'$(id)',
+			'x y',
+		]);
 		expect(splitWords(`a "" b`)).toEqual(['a', '', 'b']);
 	});
 

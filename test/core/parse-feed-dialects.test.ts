@@ -15,7 +15,8 @@ async function read(name: string): Promise<Extract<FeedResult, {ok: true}>> {
 	return result;
 }
 
-const iso = (article: Article | undefined) => (article?.published === null || article?.published === undefined ? null : new Date(article.published).toISOString());
+const iso = (article: Article | undefined) =>
+	article?.published === null || article?.published === undefined ? null : new Date(article.published).toISOString();
 const text = (article: Article | undefined) => (article ? bodyToText(article.content.value ? article.content : article.summary) : '');
 
 describe('every entry a feed holds becomes an article', () => {
@@ -23,10 +24,19 @@ describe('every entry a feed holds becomes an article', () => {
 		const {articles, warnings} = await read('keep-rss-sparse-items.xml');
 		expect(articles).toHaveLength(8);
 		expect(warnings).toEqual([]);
-		expect(articles.map((article) => article.title)).toEqual(['(untitled)', '2024-04-16 06:30 UTC', '(untitled)', '(untitled)', '(untitled)', '(untitled)', '(untitled)', '(untitled)']);
+		expect(articles.map(article => article.title)).toEqual([
+			'(untitled)',
+			'2024-04-16 06:30 UTC',
+			'(untitled)',
+			'(untitled)',
+			'(untitled)',
+			'(untitled)',
+			'(untitled)',
+			'(untitled)',
+		]);
 		expect(articles[2]?.author).toBe('Harbour Master');
 		expect(articles[3]?.categories).toEqual(['Tides']);
-		expect(new Set(articles.map((article) => article.id)).size).toBe(8);
+		expect(new Set(articles.map(article => article.id)).size).toBe(8);
 	});
 
 	it('keeps Atom entries that carry only an id, a date, an author, a category or an enclosure', async () => {
@@ -40,22 +50,26 @@ describe('every entry a feed holds becomes an article', () => {
 
 	it('keeps RSS 1.0 items that carry only their rdf:about', async () => {
 		const {articles} = await read('keep-rss10-sparse-items.xml');
-		expect(articles.map((article) => article.id)).toEqual(['urn:isbn:9780000000011', 'urn:isbn:9780000000028', 'urn:isbn:9780000000035']);
+		expect(articles.map(article => article.id)).toEqual(['urn:isbn:9780000000011', 'urn:isbn:9780000000028', 'urn:isbn:9780000000035']);
 		expect(articles[2]?.categories).toEqual(['Cartography']);
 	});
 
 	it('skips only a wholly empty item, and says so', async () => {
-		const feed = '<rss version="2.0"><channel><title>T</title><item/><item>  <title> </title> </item><item><guid>g</guid></item></channel></rss>';
+		const feed =
+			'<rss version="2.0"><channel><title>T</title><item/><item>  <title> </title> </item><item><guid>g</guid></item></channel></rss>';
 		const result = await parseFeed(new TextEncoder().encode(feed), 'empty.xml');
 		expect(result).toMatchObject({ok: true, warnings: ['2 empty items were skipped']});
-		expect(result.ok && result.articles.map((article) => article.title)).toEqual(['(untitled)']);
+		expect(result.ok && result.articles.map(article => article.title)).toEqual(['(untitled)']);
 	});
 });
 
 describe('Atom 0.3 content modes', () => {
 	it('decodes base64 titles, summaries and bodies, wrapped or not', async () => {
 		const {articles} = await read('atom03-mode-base64.xml');
-		expect(articles[0]).toMatchObject({title: 'Why I encode “everything”', summary: {format: 'text', value: 'A short note on base64 & friends.'}});
+		expect(articles[0]).toMatchObject({
+			title: 'Why I encode “everything”',
+			summary: {format: 'text', value: 'A short note on base64 & friends.'},
+		});
 		expect(text(articles[0])).toBe('Binary-safe and markup-safe: Zürich, naïve, “quoted”.');
 		expect(articles[1]?.title).toBe('Second bold post');
 		expect(text(articles[1])).toBe('Line one.\n\nLine two.');
@@ -72,11 +86,14 @@ describe('Atom 0.3 content modes', () => {
 });
 
 describe('legacy encoding labels, read as browsers read them', () => {
-	const quotes = {title: 'Council says “no” to the new pier – again…', summary: {value: 'The mayor’s reply — in full: “We’ll see.” Costs €4 million.'}};
+	const quotes = {
+		title: 'Council says “no” to the new pier – again…',
+		summary: {value: 'The mayor’s reply — in full: “We’ll see.” Costs €4 million.'},
+	};
 
 	it.each(['label-iso-8859-1.xml', 'label-latin1.xml', 'label-us-ascii.xml', 'label-cp819.xml', 'label-iso-8859-1-whatwg-alias.xml'])(
 		'reads %s as windows-1252, keeping curly quotes, dashes and the euro sign',
-		async (name) => {
+		async name => {
 			const {articles} = await read(name);
 			expect(articles[0]).toMatchObject(quotes);
 			expect(articles[1]?.title).toBe('Café reopens • Straße closed');
@@ -91,7 +108,7 @@ describe('legacy encoding labels, read as browsers read them', () => {
 
 	it.each(['label-utf-8-but-windows-1252.xml', 'label-iso-8859-1-but-utf-8.xml', 'label-utf-16-but-8-bit.xml', 'label-unknown.xml'])(
 		'survives %s, whose declaration disagrees with its bytes',
-		async (name) => {
+		async name => {
 			const {articles} = await read(name);
 			expect(articles[0]).toMatchObject(quotes);
 		},
@@ -114,7 +131,7 @@ describe('namespaces by URI, not by prefix', () => {
 
 	it('reads RSS 1.0 with no default namespace, and with every element prefixed', async () => {
 		const bare = await read('ns-rss10-no-default-namespace.xml');
-		expect(bare.articles.map((article) => [article.id, article.author])).toEqual([
+		expect(bare.articles.map(article => [article.id, article.author])).toEqual([
 			['https://wiki.example.org/Tide_tables', 'Quill'],
 			['https://wiki.example.org/Lighthouses', null],
 		]);
@@ -126,8 +143,18 @@ describe('namespaces by URI, not by prefix', () => {
 
 	it('finds Dublin Core titles, creators, descriptions and dates, and DC terms dates, under any prefix', async () => {
 		const {articles} = await read('ns-dc-unusual-prefixes.xml');
-		expect(articles[0]).toMatchObject({title: 'Maps of the northern coast', author: 'Survey Office', categories: ['Cartography'], summary: {value: 'Twelve sheets, 1:50 000.'}});
-		expect(articles.map(iso)).toEqual(['2024-02-01T09:00:00.000Z', '2024-01-15T09:00:00.000Z', '2023-12-24T09:00:00.000Z', '2023-12-01T09:00:00.000Z']);
+		expect(articles[0]).toMatchObject({
+			title: 'Maps of the northern coast',
+			author: 'Survey Office',
+			categories: ['Cartography'],
+			summary: {value: 'Twelve sheets, 1:50 000.'},
+		});
+		expect(articles.map(iso)).toEqual([
+			'2024-02-01T09:00:00.000Z',
+			'2024-01-15T09:00:00.000Z',
+			'2023-12-24T09:00:00.000Z',
+			'2023-12-01T09:00:00.000Z',
+		]);
 	});
 
 	it('finds Dublin Core and DC terms elements in a default namespace', async () => {
@@ -170,7 +197,10 @@ describe('the older places an item keeps its text', () => {
 		expect(text(fullitem.articles[0])).toBe('Everything, with markup.');
 		expect(fullitem.articles[1]?.title).toBe('Only a full item here, no title at all.');
 		const summary = await read('old-summary-in-rss.xml');
-		expect(summary.articles.map((article) => article.summary.value)).toEqual(['A summary element inside an RSS item.', 'Untitled, with only a summary to show for itself.']);
+		expect(summary.articles.map(article => article.summary.value)).toEqual([
+			'A summary element inside an RSS item.',
+			'Untitled, with only a summary to show for itself.',
+		]);
 		const dc = await read('old-dc-description.xml');
 		expect(dc.articles[1]?.title).toBe('No title, so this sentence names the item.');
 		const encoded = await read('old-content-encoded-only.xml');
@@ -187,7 +217,7 @@ describe('feeds without the usual wrapper', () => {
 		['wrapper-rdf-items-in-channel.xml', ['Nested one', 'Nested two']],
 	])('reads every item of %s', async (name, titles) => {
 		const {articles} = await read(name);
-		expect(articles.map((article) => article.title)).toEqual(titles);
+		expect(articles.map(article => article.title)).toEqual(titles);
 	});
 
 	it('takes the feed title from wherever the feed elements stand', async () => {
@@ -198,20 +228,27 @@ describe('feeds without the usual wrapper', () => {
 	it("reads Microsoft's Channel Definition Format: items, abstracts, HREF links and LASTMOD dates", async () => {
 		const {title, articles} = await read('wrapper-cdf.cdf');
 		expect(title).toBe('Channel Definition Format');
-		expect(articles[0]).toMatchObject({title: 'Push technology is here', link: 'http://cdf.example.com/news/one.html', summary: {value: 'Channels deliver content to your desktop.'}});
+		expect(articles[0]).toMatchObject({
+			title: 'Push technology is here',
+			link: 'http://cdf.example.com/news/one.html',
+			summary: {value: 'Channels deliver content to your desktop.'},
+		});
 		expect(articles.map(iso)).toEqual(['1998-11-05T22:12:00.000Z', '1998-11-04T10:00:00.000Z']);
 	});
 
 	it('reads the items of nested CDF channels, whatever the case of their names', async () => {
 		const {articles} = await read('wrapper-cdf-nested.cdf');
-		expect(articles.map((article) => article.link)).toEqual(['http://cdfnest.example.com/top.html', 'http://cdfnest.example.com/sports/match.html']);
+		expect(articles.map(article => article.link)).toEqual([
+			'http://cdfnest.example.com/top.html',
+			'http://cdfnest.example.com/sports/match.html',
+		]);
 	});
 });
 
 describe('text that looks like markup', () => {
-	it('reads descriptions whose text is <!DOCTYPE or <!\' without failing the feed', async () => {
+	it("reads descriptions whose text is <!DOCTYPE or <!' without failing the feed", async () => {
 		const {articles} = await read('markup-escaped-doctype-in-text.xml');
-		expect(articles.map((article) => article.summary.value)).toEqual([
+		expect(articles.map(article => article.summary.value)).toEqual([
 			'<!DOCTYPE',
 			"<!' and more text after it",
 			'<!DOCTYPE html><html><body><p>Pasted page body.</p></body></html>',
@@ -226,10 +263,11 @@ describe('text that looks like markup', () => {
 		expect(articles[0]?.title).toBe('<!DOCTYPE is just text here');
 	});
 
-	it('treats unescaped <!DOCTYPE and <!\' inside an element as text', async () => {
-		const feed = "<rss version=\"2.0\"><channel><item><title>a</title><description><!' it's odd</description></item><item><title>b <!DOCTYPE x</title></item></channel></rss>";
+	it("treats unescaped <!DOCTYPE and <!' inside an element as text", async () => {
+		const feed =
+			'<rss version="2.0"><channel><item><title>a</title><description><!\' it\'s odd</description></item><item><title>b <!DOCTYPE x</title></item></channel></rss>';
 		const result = await parseFeed(new TextEncoder().encode(feed), 'raw.xml');
-		expect(result.ok && result.articles.map((article) => [article.title, article.summary.value])).toEqual([
+		expect(result.ok && result.articles.map(article => [article.title, article.summary.value])).toEqual([
 			['a', "<!' it's odd"],
 			['b <!DOCTYPE x', ''],
 		]);
@@ -237,14 +275,16 @@ describe('text that looks like markup', () => {
 
 	it('keeps the title and description of an SVG graphic in inline content', async () => {
 		const {articles} = await read('markup-svg-title-desc.xml');
-		expect(text(articles[0])).toBe("This month's chart:\n\nRainfall, January to March\nJanuary 80 mm, February 65 mm, March 40 mm.\n\nDry spring ahead.");
+		expect(text(articles[0])).toBe(
+			"This month's chart:\n\nRainfall, January to March\nJanuary 80 mm, February 65 mm, March 40 mm.\n\nDry spring ahead.",
+		);
 	});
 });
 
 describe('Atom link choice', () => {
 	it('takes the alternate link, HTML first, never an enclosure, in any order and with or without a type', async () => {
 		const {articles} = await read('atom-link-choice.xml');
-		expect(articles.map((article) => article.link)).toEqual([
+		expect(articles.map(article => article.link)).toEqual([
 			'https://links.example.com/1',
 			'https://links.example.com/2',
 			'https://links.example.com/3',

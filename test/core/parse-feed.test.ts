@@ -19,24 +19,29 @@ async function parseError(data: Uint8Array): Promise<string> {
 	return result.error;
 }
 
-const byTitle = (articles: Article[], title: string) => articles.find((article) => article.title === title);
+const byTitle = (articles: Article[], title: string) => articles.find(article => article.title === title);
 
 describe('parseFeed on JSON feeds', () => {
 	it('reads JSON Feed 1.1 with absolute links and dates', async () => {
 		const result = await parseOk(bytes('json/jsonfeed-1.1.json'), 'bota.json');
 		expect(result.title).toBe('Flash News Bota');
 		expect(result.warnings).toEqual([]);
-		expect(result.articles.map((article) => article.link)).toEqual([
+		expect(result.articles.map(article => article.link)).toEqual([
 			'https://flashnews.example/bota/2024/05/samiti',
 			'https://flashnews.example/bota/2024/05/zgjedhjet',
 		]);
-		expect(result.articles[0]).toMatchObject({author: 'Arben Hoxha, Drita Leka', section: null, published: Date.UTC(2024, 4, 3, 7, 30), feed: 'Flash News Bota'});
+		expect(result.articles[0]).toMatchObject({
+			author: 'Arben Hoxha, Drita Leka',
+			section: null,
+			published: Date.UTC(2024, 4, 3, 7, 30),
+			feed: 'Flash News Bota',
+		});
 		expect(result.articles[1]).toMatchObject({id: 'Flash News Bota#2', author: 'Redaksia', published: Date.UTC(2024, 4, 2, 8)});
 	});
 
 	it('reads JSON Feed 1.0', async () => {
 		const result = await parseOk(bytes('json/jsonfeed-1.0.json'));
-		expect(result.articles.map((article) => [article.title, article.author])).toEqual([
+		expect(result.articles.map(article => [article.title, article.author])).toEqual([
 			['First note', 'Ana Kola'],
 			['Second note, linked elsewhere', 'Feed Author'],
 		]);
@@ -47,14 +52,25 @@ describe('parseFeed on JSON feeds', () => {
 		expect(result.title).toBe('Flash News');
 		const [budget, football, weather] = result.articles;
 		expect(budget).toMatchObject({author: 'Arben Hoxha, REL', section: 'Politikë', content: {format: 'html'}});
-		expect(football).toMatchObject({author: 'ATA', section: 'Sport', link: 'https://flashnews.example/sport/1002', published: 1_714_737_600_000});
-		expect(weather).toMatchObject({published: 1_714_651_200_000, author: 'Drita Leka', section: null, link: null, content: {format: 'text', value: 'Parashikimi për tre ditët e ardhshme.'}});
+		expect(football).toMatchObject({
+			author: 'ATA',
+			section: 'Sport',
+			link: 'https://flashnews.example/sport/1002',
+			published: 1_714_737_600_000,
+		});
+		expect(weather).toMatchObject({
+			published: 1_714_651_200_000,
+			author: 'Drita Leka',
+			section: null,
+			link: null,
+			content: {format: 'text', value: 'Parashikimi për tre ditët e ardhshme.'},
+		});
 	});
 
 	it('names a bare array of articles after its file', async () => {
 		const result = await parseOk(bytes('json/simple-array.json'), 'feeds/simple-array.json');
 		expect(result.title).toBe('simple-array.json');
-		expect(result.articles.map((article) => article.section)).toEqual([null, 'Kulturë']);
+		expect(result.articles.map(article => article.section)).toEqual([null, 'Kulturë']);
 	});
 
 	it('loads a feed without items, with a "no articles" warning', async () => {
@@ -76,8 +92,16 @@ describe('parseFeed on JSON feeds', () => {
 		expect(byTitle(articles, 'First of two with the same id')).toBeDefined();
 		expect(byTitle(articles, 'Second of two with the same id')).toBeUndefined();
 		expect(byTitle(articles, 'Bold & double-escaped')).toMatchObject({link: 'https://awkward.example/relative/page.html', published: null});
-		expect(byTitle(articles, 'Escape link and C1 and evil bidi')).toMatchObject({author: 'Rea Kola', link: null, categories: ['AB'], summary: {value: 'line one\nline two'}});
-		expect(byTitle(articles, 'mailto:desk@awkward.example')).toMatchObject({id: 'mailto:desk@awkward.example', published: Date.UTC(1999, 11, 31, 23, 59, 59)});
+		expect(byTitle(articles, 'Escape link and C1 and evil bidi')).toMatchObject({
+			author: 'Rea Kola',
+			link: null,
+			categories: ['AB'],
+			summary: {value: 'line one\nline two'},
+		});
+		expect(byTitle(articles, 'mailto:desk@awkward.example')).toMatchObject({
+			id: 'mailto:desk@awkward.example',
+			published: Date.UTC(1999, 11, 31, 23, 59, 59),
+		});
 		expect(byTitle(articles, 'Data link')).toMatchObject({link: null, published: Date.UTC(2024, 4, 1, 10)});
 		expect(byTitle(articles, 'Tabs and newlines in a title')).toMatchObject({section: 'Section', categories: ['Real'], published: null});
 		expect(articles[0]?.title.startsWith('Only the summary is usable')).toBe(true);
@@ -107,7 +131,7 @@ describe('parseFeed on XML feeds', () => {
 </channel></rss>`;
 		const result = await parseOk(encode(rss));
 		expect(result.title).toBe('RSS Lajme');
-		expect(result.articles.map((article) => [article.title, article.link, article.published])).toEqual([
+		expect(result.articles.map(article => [article.title, article.link, article.published])).toEqual([
 			['Lajmi & më shumë', 'https://rss.example/a', Date.UTC(2024, 4, 3, 10)],
 			['I dyti', 'https://rss.example/b', null],
 		]);
@@ -117,7 +141,9 @@ describe('parseFeed on XML feeds', () => {
 		const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Lajme</title>
 <entry><id>tag:atom.example,2024:1</id><title>Hyrja</title><link href="https://atom.example/1"/><updated>2024-05-03T10:00:00Z</updated></entry></feed>`;
 		const result = await parseOk(encode(atom));
-		expect(result.articles).toMatchObject([{id: 'tag:atom.example,2024:1', title: 'Hyrja', link: 'https://atom.example/1', feed: 'Atom Lajme'}]);
+		expect(result.articles).toMatchObject([
+			{id: 'tag:atom.example,2024:1', title: 'Hyrja', link: 'https://atom.example/1', feed: 'Atom Lajme'},
+		]);
 	});
 });
 
@@ -137,7 +163,9 @@ describe('parseFeed on things that are not feeds', () => {
 	});
 
 	it('says what is wrong with invalid JSON and on which line', async () => {
-		expect(await parseError(bytes('broken/invalid.json'))).toBe("invalid JSON: expected a property name in double quotes but found '}' (line 5)");
+		expect(await parseError(bytes('broken/invalid.json'))).toBe(
+			"invalid JSON: expected a property name in double quotes but found '}' (line 5)",
+		);
 	});
 
 	it('says JSON of another shape is not a feed', async () => {

@@ -27,19 +27,75 @@ const VALID_FEEDS = [
 ];
 
 // Code points a hostile feed would use: controls, escape sequence starts, bidi, markup and entity characters.
-const NASTY_CHARS = ['\u0000', '\u0007', '\u001B', '\u001B[', '\u001B]', '\u009B', '\u009D', '\u202E', '\u2066', '\u007F', '\n', '\r', '\t', '<', '>', '&', ';', '#', '"', '\\', 'é', '😀', ' ', 'a', '&#27;', '&amp;', '<b>', '</p>', '\uFEFF', '\uD800'];
+const NASTY_CHARS = [
+	'\u0000',
+	'\u0007',
+	'\u001B',
+	'\u001B[',
+	'\u001B]',
+	'\u009B',
+	'\u009D',
+	'\u202E',
+	'\u2066',
+	'\u007F',
+	'\n',
+	'\r',
+	'\t',
+	'<',
+	'>',
+	'&',
+	';',
+	'#',
+	'"',
+	'\\',
+	'é',
+	'😀',
+	' ',
+	'a',
+	'&#27;',
+	'&amp;',
+	'<b>',
+	'</p>',
+	'\uFEFF',
+	'\uD800',
+];
 const nastyString = fc.oneof(
 	fc.string({unit: fc.constantFrom(...NASTY_CHARS), maxLength: 30}),
 	fc.string({unit: 'binary', maxLength: 30}),
 	fc.string({maxLength: 30}),
 );
-const nastyValue: fc.Arbitrary<unknown> = fc.oneof(nastyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nastyString, {maxLength: 3}), fc.dictionary(nastyString, nastyString, {maxKeys: 2}));
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+	nastyString,
+	fc.integer(),
+	fc.double(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.array(nastyString, {maxLength: 3}),
+	fc.dictionary(nastyString, nastyString, {maxKeys: 2}),
+);
 
 const ARTICLE_KEYS = ['id', 'title', 'author', 'agency', 'section', 'published', 'link', 'summary', 'content', 'categories'];
-const JSON_FEED_ITEM_KEYS = ['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'date_published', 'date_modified', 'author', 'authors', 'tags'];
+const JSON_FEED_ITEM_KEYS = [
+	'id',
+	'url',
+	'external_url',
+	'title',
+	'content_html',
+	'content_text',
+	'summary',
+	'date_published',
+	'date_modified',
+	'author',
+	'authors',
+	'tags',
+];
 
 const itemOf = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), nastyValue, {maxKeys: keys.length});
-const simpleFeed = fc.record({title: nastyValue, link: nastyValue, articles: fc.array(fc.oneof(itemOf(ARTICLE_KEYS), nastyValue), {maxLength: 6})});
+const simpleFeed = fc.record({
+	title: nastyValue,
+	link: nastyValue,
+	articles: fc.array(fc.oneof(itemOf(ARTICLE_KEYS), nastyValue), {maxLength: 6}),
+});
 const jsonFeed = fc.record({
 	version: fc.constantFrom('https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'),
 	title: nastyValue,
@@ -85,7 +141,10 @@ function problemsIn(article: Article): string[] {
 		if (typeof value !== 'string') problems.push(`${name} is not a string`);
 		else if (FORBIDDEN.test(value) || LINE_BREAK.test(value)) problems.push(`${name} has a control: ${JSON.stringify(value)}`);
 	}
-	for (const [name, body] of [['summary', article.summary], ['content', article.content]] as const) {
+	for (const [name, body] of [
+		['summary', article.summary],
+		['content', article.content],
+	] as const) {
 		if (FORBIDDEN.test(body.value)) problems.push(`${name} has a control: ${JSON.stringify(body.value)}`);
 	}
 	if (article.published !== null && !Number.isFinite(article.published)) problems.push('published is not finite');
@@ -115,16 +174,24 @@ describe('parseFeed under random input', () => {
 	});
 
 	it('never throws on random JSON values', async () => {
-		await fc.assert(fc.asyncProperty(fc.jsonValue({maxDepth: 3}), (value) => check(encoder.encode(JSON.stringify(value) ?? ''))), SETTINGS);
+		await fc.assert(
+			fc.asyncProperty(fc.jsonValue({maxDepth: 3}), value => check(encoder.encode(JSON.stringify(value) ?? ''))),
+			SETTINGS,
+		);
 	});
 
 	it('keeps controls out of articles built from hostile simple JSON and JSON Feed values', async () => {
-		await fc.assert(fc.asyncProperty(fc.oneof(simpleFeed, jsonFeed), (value) => check(encoder.encode(JSON.stringify(value)))), SETTINGS);
+		await fc.assert(
+			fc.asyncProperty(fc.oneof(simpleFeed, jsonFeed), value => check(encoder.encode(JSON.stringify(value)))),
+			SETTINGS,
+		);
 	});
 
 	it('never throws on mutations of valid JSON and XML feeds', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.constantFrom(...VALID_FEEDS), fc.array(mutation, {minLength: 1, maxLength: 4}), (text, mutations) => check(encoder.encode(mutate(text, mutations)))),
+			fc.asyncProperty(fc.constantFrom(...VALID_FEEDS), fc.array(mutation, {minLength: 1, maxLength: 4}), (text, mutations) =>
+				check(encoder.encode(mutate(text, mutations))),
+			),
 			SETTINGS,
 		);
 	});

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runCli, type ArticleJson} from './cli-output.js';
+import {type ArticleJson, runCli} from './cli-output.js';
 import {cliPath, removeDir, tempDir} from './tmux-session.js';
 
 const feedsDir = path.resolve('feeds');
@@ -75,13 +75,18 @@ describe('flashnews --plain', () => {
 		const piped = spawnSync(process.execPath, [cliPath, '--json', '--config-dir', configDir(), '-'], {input: rss, encoding: 'utf8'});
 		expect(piped.status).toBe(0);
 		expect((JSON.parse(piped.stdout) as ArticleJson[]).map(article => [article.title, article.feed])).toEqual([['From a pipe', 'Piped']]);
-		const broken = spawnSync(process.execPath, [cliPath, '--plain', '--config-dir', configDir(), '-'], {input: '<rss><channel><item>', encoding: 'utf8'});
+		const broken = spawnSync(process.execPath, [cliPath, '--plain', '--config-dir', configDir(), '-'], {
+			input: '<rss><channel><item>',
+			encoding: 'utf8',
+		});
 		expect(broken.status).toBe(1);
 		expect(broken.stderr).toMatch(/^flashnews: stdin: /);
 	});
 
 	it('stops quietly when the reader of the pipe goes away', () => {
-		const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" --plain --config-dir "${configDir()}" | head -n 1`], {encoding: 'utf8'});
+		const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" --plain --config-dir "${configDir()}" | head -n 1`], {
+			encoding: 'utf8',
+		});
 		expect(result.stdout.trim().split('\n')).toHaveLength(1);
 		expect(result.stderr).toBe('');
 	});

@@ -15,7 +15,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 export function articlesJson(args: string[]): ArticleJson[] {
-	return JSON.parse(execFileSync(process.execPath, [cliPath, '--json', ...args], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})) as ArticleJson[];
+	return JSON.parse(
+		execFileSync(process.execPath, [cliPath, '--json', ...args], {encoding: 'utf8', maxBuffer: 256 * 1024 * 1024}),
+	) as ArticleJson[];
 }
 
 /** The first words of a title: enough to find its row, short enough to survive truncation. */
@@ -29,7 +31,10 @@ export function lineWith(screen: string, text: string): string | undefined {
 }
 
 /** As runCli, without blocking the test's own event loop (so a server in the test can answer). */
-export function runCliAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<{stdout: string; stderr: string; status: number | null}> {
+export function runCliAsync(
+	args: string[],
+	env: Record<string, string | undefined> = {},
+): Promise<{stdout: string; stderr: string; status: number | null}> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, [cliPath, ...args], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';

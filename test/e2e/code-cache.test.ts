@@ -1,10 +1,10 @@
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {readCodeCache} from '../../src/cli/code-cache.js';
 import {runCli} from './cli-output.js';
-import {spawnSync} from 'node:child_process';
-import {cliPath, hasTmux, terminalTestKit, type TmuxSession} from './tmux-session.js';
+import {cliPath, hasTmux, type TmuxSession, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
 
@@ -74,11 +74,14 @@ describe.skipIf(!hasTmux())('the code cache of the real binary', () => {
 });
 
 describe('the launcher', () => {
-	it('says in one line, without a stack trace, when the reader\'s bundle cannot be loaded', () => {
+	it("says in one line, without a stack trace, when the reader's bundle cannot be loaded", () => {
 		const dist = path.join(configDir(), 'dist');
 		fs.cpSync(path.dirname(cliPath), dist, {recursive: true});
 		fs.writeFileSync(path.join(dist, 'app.cjs'), 'this is not JavaScript (');
-		const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--version'], {encoding: 'utf8', env: {...process.env, FLASHNEWS_CACHE_DIR: configDir()}});
+		const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--version'], {
+			encoding: 'utf8',
+			env: {...process.env, FLASHNEWS_CACHE_DIR: configDir()},
+		});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toMatch(/^flashnews: cannot load .*app\.cjs: .* \(reinstall flashnews\)\n$/);
 		fs.rmSync(path.join(dist, 'app.cjs'));

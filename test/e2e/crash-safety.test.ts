@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {articlesJson, lineWith, runCli, titleStart, type ArticleJson} from './cli-output.js';
+import {type ArticleJson, articlesJson, lineWith, runCli, titleStart} from './cli-output.js';
 import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();

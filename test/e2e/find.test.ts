@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {articlesJson, lineWith, titleStart, type ArticleJson} from './cli-output.js';
+import {type ArticleJson, articlesJson, lineWith, titleStart} from './cli-output.js';
 import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
@@ -13,7 +13,10 @@ beforeAll(() => {
 /** The bundled articles that hold `word` anywhere the search looks: title, byline, feed, section, categories, text. */
 function holding(word: string): ArticleJson[] {
 	return bundled.filter(article =>
-		[article.title, article.author, article.feed, article.section, ...article.categories, article.summary, article.content].join('\n').toLowerCase().includes(word),
+		[article.title, article.author, article.feed, article.section, ...article.categories, article.summary, article.content]
+			.join('\n')
+			.toLowerCase()
+			.includes(word),
 	);
 }
 
@@ -79,7 +82,14 @@ describe.skipIf(!hasTmux())('finding articles in a real terminal', () => {
 		await app.waitFor(`${bundled.length} articles`);
 		app.press('?');
 		const help = await app.waitFor('Search as you type');
-		for (const text of ['View unread articles only', 'View saved articles (bookmarks)', 'Sort by date or by feed', 'Mark every article in the view read', 'Undo marking the view read', 'Previous unread article']) {
+		for (const text of [
+			'View unread articles only',
+			'View saved articles (bookmarks)',
+			'Sort by date or by feed',
+			'Mark every article in the view read',
+			'Undo marking the view read',
+			'Previous unread article',
+		]) {
 			expect(help).toContain(text);
 		}
 	});

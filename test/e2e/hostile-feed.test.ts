@@ -34,7 +34,10 @@ describe.skipIf(!hasTmux())('a feed full of escape sequences in a real terminal'
 		expect(app.buffers()).toEqual([]);
 		// The text printed after the app has default colours and no attribute: capture-pane -e only
 		// spells out resets to the defaults (0, 39, 49) before it.
-		const afterLine = app.styledScreen().split('\n').find(line => line.includes('AFTER-QUIT'));
+		const afterLine = app
+			.styledScreen()
+			.split('\n')
+			.find(line => line.includes('AFTER-QUIT'));
 		expect(afterLine?.replace(/\u001B\[(?:0|39|49)m/g, '')).toBe('AFTER-QUIT');
 	});
 });

@@ -150,7 +150,7 @@ describe.skipIf(!hasTmux())('the config file in a real terminal', () => {
 		}
 	});
 
-	it('names the user\'s help key in --help', () => {
+	it("names the user's help key in --help", () => {
 		const dir = configDir();
 		writeFileSync(path.join(dir, 'config.toml'), '[keys]\nhelp = "H"\n');
 		const {stdout, stderr, status} = runCli(['--help', '--config-dir', dir]);

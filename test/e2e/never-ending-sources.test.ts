@@ -8,7 +8,11 @@ const {start, configDir} = terminalTestKit();
 
 /** A feed over a megabyte, so it is read asynchronously (small ones are read before the interface starts). */
 function largeFeed(file: string): void {
-	const articles = Array.from({length: 1500}, (_, index) => ({id: `big-${index}`, title: `Arrived story ${index}`, content: 'word '.repeat(150)}));
+	const articles = Array.from({length: 1500}, (_, index) => ({
+		id: `big-${index}`,
+		title: `Arrived story ${index}`,
+		content: 'word '.repeat(150),
+	}));
 	writeFileSync(file, JSON.stringify({flashnews: 1, title: 'Large', articles}));
 }
 

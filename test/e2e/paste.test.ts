@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {articlesJson, lineWith, titleStart, type ArticleJson} from './cli-output.js';
+import {type ArticleJson, articlesJson, lineWith, titleStart} from './cli-output.js';
 import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();

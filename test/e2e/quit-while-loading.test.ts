@@ -1,7 +1,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hasTmux, removeDir, tempDir, terminalTestKit, type TmuxSession} from './tmux-session.js';
+import {hasTmux, removeDir, type TmuxSession, tempDir, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
 
@@ -10,7 +10,11 @@ function manyFeeds(dir: string, count: number): string[] {
 	mkdirSync(dir);
 	const body = `<p>${'word '.repeat(120)}</p>`;
 	return Array.from({length: count}, (_, feed) => {
-		const articles = Array.from({length: 900}, (_, index) => ({id: `f${feed}-${index}`, title: `Story ${index} of feed ${feed}`, content: body}));
+		const articles = Array.from({length: 900}, (_, index) => ({
+			id: `f${feed}-${index}`,
+			title: `Story ${index} of feed ${feed}`,
+			content: body,
+		}));
 		const file = path.join(dir, `${feed}.json`);
 		writeFileSync(file, JSON.stringify({flashnews: 1, title: `Feed ${feed}`, articles}));
 		return file;
@@ -38,7 +42,6 @@ describe.skipIf(!hasTmux() || process.platform !== 'linux')('ending the reader w
 		files = manyFeeds(path.join(shared, 'f'), 120);
 	});
 	afterAll(() => removeDir(shared));
-	
 
 	it('shows the interface at once and quits on q, naming the feeds not loaded yet', async () => {
 		const dir = configDir();

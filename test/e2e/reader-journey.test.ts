@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {articlesJson, lineWith, runCli, titleStart, type ArticleJson} from './cli-output.js';
+import {type ArticleJson, articlesJson, lineWith, runCli, titleStart} from './cli-output.js';
 import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux())('the reader in a real terminal', () => {
 
 		const again = start(['--config-dir', dir]);
 		const restored = await again.waitFor(`${bundled.length - 1} unread · 1 ★`);
-		expect(lineWith(restored, titleStart(second!.title))).toMatch(/^  ★/);
+		expect(lineWith(restored, titleStart(second!.title))).toMatch(/^ {2}★/);
 		expect(lineWith(restored, titleStart(first!.title))).toMatch(/^›● /);
 		again.press('q');
 		await again.waitFor(() => !again.isRunning());
@@ -82,8 +82,7 @@ describe.skipIf(!hasTmux())('the reader in a real terminal', () => {
 	});
 
 	it('scrolls a long article and returns to the same headline', async () => {
-		const longest = bundled.reduce((best, article, index) =>
-			article.content.length > bundled[best]!.content.length ? index : best, 0);
+		const longest = bundled.reduce((best, article, index) => (article.content.length > bundled[best]!.content.length ? index : best), 0);
 		const app = start(['--config-dir', configDir()], {columns: 80, rows: 24});
 		await app.waitFor(`${bundled.length} articles`);
 		for (let i = 0; i < longest; i++) app.press('j');

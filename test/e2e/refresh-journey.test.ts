@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCliAsync} from './cli-output.js';
-import {bundledFeed, startFeedServer, type FeedServer} from './feed-server.js';
+import {bundledFeed, type FeedServer, startFeedServer} from './feed-server.js';
 import {hasTmux, terminalTestKit} from './tmux-session.js';
 
 const {start, configDir} = terminalTestKit();
@@ -26,7 +26,8 @@ describe.skipIf(!hasTmux())('subscriptions in a real terminal', () => {
 		server.serve('/alpha.rss', feed('Alpha', 'Alpha', 3));
 		server.serve('/beta.rss', bundledFeed('flash-news-bota.rss'));
 		const dir = configDir();
-		for (const path of ['/alpha.rss', '/beta.rss']) expect((await runCliAsync(['add', server.url(path), '--config-dir', dir])).status).toBe(0);
+		for (const path of ['/alpha.rss', '/beta.rss'])
+			expect((await runCliAsync(['add', server.url(path), '--config-dir', dir])).status).toBe(0);
 
 		// New articles on the server since the first fetch; the reader starts on its cached copies.
 		server.serve('/alpha.rss', feed('Alpha', 'Alpha', 5));

@@ -1,8 +1,8 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {runCliAsync, type ArticleJson} from './cli-output.js';
-import {bundledFeed, startFeedServer, type FeedServer} from './feed-server.js';
+import {type ArticleJson, runCliAsync} from './cli-output.js';
+import {bundledFeed, type FeedServer, startFeedServer} from './feed-server.js';
 import {removeDir, tempDir} from './tmux-session.js';
 
 let server: FeedServer;
@@ -12,7 +12,11 @@ beforeEach(async () => {
 	server = await startFeedServer();
 	server.serve('/bota.rss', bundledFeed('flash-news-bota.rss'));
 	server.serve('/opinion.json', bundledFeed('flash-news-opinion.json'), 'application/feed+json');
-	server.serve('/page.html', `<!doctype html><html><head><title>Flash</title><link rel="alternate" type="application/rss+xml" href="/bota.rss"></head><body>news</body></html>`, 'text/html');
+	server.serve(
+		'/page.html',
+		`<!doctype html><html><head><title>Flash</title><link rel="alternate" type="application/rss+xml" href="/bota.rss"></head><body>news</body></html>`,
+		'text/html',
+	);
 	server.serve('/plain.html', '<!doctype html><html><head><title>No feed</title></head><body>hello</body></html>', 'text/html');
 	configDir = tempDir('flashnews-subs-');
 });
@@ -29,7 +33,12 @@ describe('subscriptions', () => {
 		const added = await cli('add', server.url('/bota.rss'));
 		expect(added.status).toBe(0);
 		expect(added.stdout).toMatch(/^subscribed to http:\/\/127\.0\.0\.1:\d+\/bota\.rss \(Flash News — Bota, \d+ articles\)\n$/);
-		const feeds = JSON.parse((await cli('feeds', '--json')).stdout) as Array<{url: string; articles: number; unread: number; lastError: string | null}>;
+		const feeds = JSON.parse((await cli('feeds', '--json')).stdout) as Array<{
+			url: string;
+			articles: number;
+			unread: number;
+			lastError: string | null;
+		}>;
 		expect(feeds).toEqual([expect.objectContaining({url: server.url('/bota.rss'), lastError: null})]);
 		expect(feeds[0]!.unread).toBe(feeds[0]!.articles);
 		const articles = JSON.parse((await cli('--json')).stdout) as ArticleJson[];
@@ -55,7 +64,9 @@ describe('subscriptions', () => {
 		const offline = await cli('--json', '--timeout', '2');
 		expect(offline.status).toBe(0);
 		expect(JSON.parse(offline.stdout)).toEqual(online);
-		expect(offline.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bota\.rss: .*connection refused.*; showing the copy from \d+ min ago$/i)]);
+		expect(offline.stderr.trim().split('\n')).toEqual([
+			expect.stringMatching(/bota\.rss: .*connection refused.*; showing the copy from \d+ min ago$/i),
+		]);
 	});
 
 	it('subscribes to the feed a web page names, and says so', async () => {
@@ -84,9 +95,12 @@ describe('subscriptions', () => {
 
 	it('exports OPML that imports back to the same subscriptions and groups, once however often imported', async () => {
 		const opml = path.join(configDir, 'in.opml');
-		writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+		writeFileSync(
+			opml,
+			`<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
 <outline text="News"><outline text="World"><outline type="rss" text="Bota" xmlUrl="${server.url('/bota.rss')}"/></outline></outline>
-<outline type="rss" text="Opinion" xmlUrl="${server.url('/opinion.json')}"/></body></opml>`);
+<outline type="rss" text="Opinion" xmlUrl="${server.url('/opinion.json')}"/></body></opml>`,
+		);
 		expect((await cli('import', opml)).stdout).toBe('imported 2 feeds\n');
 		expect((await cli('import', opml)).stdout).toBe('imported 0 feeds; 2 already subscribed\n');
 		const exported = (await cli('export')).stdout;
@@ -95,8 +109,14 @@ describe('subscriptions', () => {
 			writeFileSync(path.join(other, 'out.opml'), exported);
 			await runCliAsync(['import', path.join(other, 'out.opml'), '--config-dir', other]);
 			expect((await runCliAsync(['export', '--config-dir', other])).stdout).toBe(exported);
-			const feeds = JSON.parse((await runCliAsync(['feeds', '--json', '--config-dir', other])).stdout) as Array<{title: string; group: string[]}>;
-			expect(feeds.map(feed => [feed.title, feed.group])).toEqual([['Bota', ['News', 'World']], ['Opinion', []]]);
+			const feeds = JSON.parse((await runCliAsync(['feeds', '--json', '--config-dir', other])).stdout) as Array<{
+				title: string;
+				group: string[];
+			}>;
+			expect(feeds.map(feed => [feed.title, feed.group])).toEqual([
+				['Bota', ['News', 'World']],
+				['Opinion', []],
+			]);
 		} finally {
 			removeDir(other);
 		}
@@ -114,7 +134,10 @@ describe('subscriptions', () => {
 
 	it('imports a newsboat urls file, tags as groups', async () => {
 		const urls = path.join(configDir, 'urls');
-		writeFileSync(urls, `# my feeds\n${server.url('/bota.rss')} "World" news\n${server.url('/opinion.json')}\n"query:Unread:unread = \\"yes\\""\n`);
+		writeFileSync(
+			urls,
+			`# my feeds\n${server.url('/bota.rss')} "World" news\n${server.url('/opinion.json')}\n"query:Unread:unread = \\"yes\\""\n`,
+		);
 		expect((await cli('import', urls)).stdout).toBe('imported 2 feeds\n');
 		const feeds = JSON.parse((await cli('feeds', '--json')).stdout) as Array<{url: string; group: string[]}>;
 		expect(feeds.map(feed => feed.group)).toEqual([['World'], []]);

@@ -68,7 +68,14 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 	writeFileSync(configFile, 'set -g remain-on-exit on\nset -g set-clipboard on\nset -g allow-rename on\n');
 	// `env -u CI`: Ink stays non-interactive when CI is set, and tmux passes the variable on.
 	tmux(
-		'-f', configFile, 'new-session', '-d', '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30),
+		'-f',
+		configFile,
+		'new-session',
+		'-d',
+		'-x',
+		String(options.columns ?? 100),
+		'-y',
+		String(options.rows ?? 30),
 		...command(['env', '-u', 'CI', ...environment, process.execPath, cliPath, ...args], options.thenPrint),
 	);
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {hasTmux, terminalTestKit, type TmuxSession} from './tmux-session.js';
+import {hasTmux, type TmuxSession, terminalTestKit} from './tmux-session.js';
 
 // Clusters terminals draw wider than string-width counts them (Devanagari conjuncts, skin tones),
 // and ones they may draw narrower (ZWJ sequences, emoji with a variation selector, flags).
@@ -19,7 +19,12 @@ async function expectWholeLayout(app: TmuxSession, terminalRows: number, hint: s
 	expect(screen[0]).toContain('6 articles');
 	if (indicator !== undefined) expect(screen[terminalRows - 4]).toContain(indicator);
 	expect(screen[terminalRows - 2]).toContain(hint);
-	expect(screen.slice(terminalRows - 1).join('').trim()).toBe('');
+	expect(
+		screen
+			.slice(terminalRows - 1)
+			.join('')
+			.trim(),
+	).toBe('');
 }
 
 describe.skipIf(!hasTmux())('text terminals draw wider or narrower than expected', () => {

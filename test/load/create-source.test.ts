@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {chmodSync, copyFileSync, readFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,13 +8,13 @@ import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
-import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
 import {createSource} from '../../src/load/create-source.js';
 import {createFetchLimiter} from '../../src/load/http/fetch-limiter.js';
-import {startFeedServer} from '../e2e/feed-server.js';
 import {createLoader} from '../../src/load/loader.js';
+import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
 import {MAX_FILE_BYTES, OFF_THREAD_BYTES} from '../../src/load/read-file.js';
 import type {Source} from '../../src/load/source.js';
+import {startFeedServer} from '../e2e/feed-server.js';
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
 let dir: string;
@@ -35,7 +35,12 @@ function errorOf(result: FeedResult): string {
 }
 
 function bigFeed(count: number): string {
-	const articles = Array.from({length: count}, (_, index) => ({id: `big-${index}`, title: `Article ${index}`, summary: 'x'.repeat(200), published: 1_700_000_000 + index}));
+	const articles = Array.from({length: count}, (_, index) => ({
+		id: `big-${index}`,
+		title: `Article ${index}`,
+		summary: 'x'.repeat(200),
+		published: 1_700_000_000 + index,
+	}));
 	return JSON.stringify({title: 'Big', articles});
 }
 
@@ -90,7 +95,7 @@ describe('createSource for files', () => {
 		const path = join(dir, 'pipe');
 		execFileSync('mkfifo', [path]);
 		const [result] = await Promise.all([createSource(path).load(), writeFile(path, '{"articles": [{"title": "Through a pipe"}]}')]);
-		expect(result.ok && result.articles.map((article) => article.title)).toEqual(['Through a pipe']);
+		expect(result.ok && result.articles.map(article => article.title)).toEqual(['Through a pipe']);
 	});
 });
 
@@ -113,8 +118,12 @@ describe('createSource for URLs', () => {
 
 describe('loading every source', () => {
 	it('loads all sources and keeps their order, failures included', async () => {
-		const results = await createLoader([createSource('missing.json', dir), createSource('simple.json', dir), createSource('http://x.example/rss')]).settled();
-		expect(results.map((result) => [result.source, result.ok])).toEqual([
+		const results = await createLoader([
+			createSource('missing.json', dir),
+			createSource('simple.json', dir),
+			createSource('http://x.example/rss'),
+		]).settled();
+		expect(results.map(result => [result.source, result.ok])).toEqual([
 			['missing.json', false],
 			['simple.json', true],
 			['http://x.example/rss', false],
@@ -187,7 +196,11 @@ describe('parsing in a worker thread', () => {
 	});
 
 	it('parses a large XML feed in parts on several workers, with the same result as one parse', async () => {
-		const items = Array.from({length: 300}, (_, index) => `<item><title>Story ${index} &amp; more</title><guid>g${index}</guid><pubDate>Thu, 17 Apr 2025 ${String(index % 24).padStart(2, '0')}:00:00 GMT</pubDate><description><![CDATA[<p>Body ${index}</p>]]></description></item>`);
+		const items = Array.from(
+			{length: 300},
+			(_, index) =>
+				`<item><title>Story ${index} &amp; more</title><guid>g${index}</guid><pubDate>Thu, 17 Apr 2025 ${String(index % 24).padStart(2, '0')}:00:00 GMT</pubDate><description><![CDATA[<p>Body ${index}</p>]]></description></item>`,
+		);
 		const text = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><link>https://example.com/</link>${items.join('\n')}</channel></rss>`;
 		const expected = await parseFeed(new TextEncoder().encode(text), 'big.xml');
 		const bytes = new TextEncoder().encode(text);
@@ -199,7 +212,10 @@ describe('parsing in a worker thread', () => {
 	});
 
 	it('falls back to one parse when the parts do not add up (an id repeated across parts)', async () => {
-		const items = Array.from({length: 40}, (_, index) => `<item><title>Story ${index}</title><guid>g${index === 39 ? 0 : index}</guid></item>`);
+		const items = Array.from(
+			{length: 40},
+			(_, index) => `<item><title>Story ${index}</title><guid>g${index === 39 ? 0 : index}</guid></item>`,
+		);
 		const text = `<rss version="2.0"><channel><title>Big</title>${items.join('')}</channel></rss>`;
 		const expected = await parseFeed(new TextEncoder().encode(text), 'dup.xml');
 		expect(expected.ok && expected.warnings.join()).toMatch(/duplicate/);

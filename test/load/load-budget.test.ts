@@ -54,8 +54,14 @@ describe('the loading budget', () => {
 		const first = budget.lease();
 		await first.grow(80);
 		const order: string[] = [];
-		const large = budget.lease().grow(60).then(() => order.push('large'));
-		const small = budget.lease().grow(10).then(() => order.push('small'));
+		const large = budget
+			.lease()
+			.grow(60)
+			.then(() => order.push('large'));
+		const small = budget
+			.lease()
+			.grow(10)
+			.then(() => order.push('small'));
 		await nextTurn();
 		expect(order).toEqual([]);
 		first.release();

@@ -25,7 +25,11 @@ afterAll(() => {
 
 /** A JSON feed of `count` articles of about 1 KB each. */
 function feedFile(name: string, count: number): string {
-	const articles = Array.from({length: count}, (_, index) => ({id: `${name}-${index}`, title: `${name} story ${index}`, content: 'word '.repeat(200)}));
+	const articles = Array.from({length: count}, (_, index) => ({
+		id: `${name}-${index}`,
+		title: `${name} story ${index}`,
+		content: 'word '.repeat(200),
+	}));
 	const path = join(dir, name);
 	writeFileSync(path, JSON.stringify({flashnews: 1, title: name, articles}));
 	return path;
@@ -141,7 +145,11 @@ parentPort.on('message', ({bytes, source}) => {
 
 	it('hands over a result of many articles whole, in batches', async () => {
 		const count = 2 * ARTICLES_PER_BATCH + 7;
-		const articles = Array.from({length: count}, (_, index) => ({id: `b-${index}`, title: `Story ${index}`, published: 1_700_000_000_000 - index}));
+		const articles = Array.from({length: count}, (_, index) => ({
+			id: `b-${index}`,
+			title: `Story ${index}`,
+			published: 1_700_000_000_000 - index,
+		}));
 		const bytes = new TextEncoder().encode(JSON.stringify({title: 'Batches', articles}));
 		const result = await parseInWorker(workerUrl, bytes, 'batches.json');
 		expect(result.ok && result.articles.map(article => article.title)).toEqual(articles.map(article => article.title));

@@ -12,7 +12,23 @@ for (let unit = 0; unit < 0x10000; unit++) {
 	if (isOneUnitPerCluster(character)) accepted.push(character);
 }
 // Characters that join with a neighbour, or break the rule in other ways.
-const joiners = ['\u0301', '\u200D', '\uFE0F', '\u0903', '\u0600', '\u1100', '\u1161', '\u11A8', '\r', '\n', '\u{1F1E6}', '\u{1F600}', '\u20E3', '\u3099', '\u30FC'];
+const joiners = [
+	'\u0301',
+	'\u200D',
+	'\uFE0F',
+	'\u0903',
+	'\u0600',
+	'\u1100',
+	'\u1161',
+	'\u11A8',
+	'\r',
+	'\n',
+	'\u{1F1E6}',
+	'\u{1F600}',
+	'\u20E3',
+	'\u3099',
+	'\u30FC',
+];
 
 describe('isOneUnitPerCluster', () => {
 	it('accepts the common scripts and symbols a news list shows', () => {

@@ -9,11 +9,26 @@ const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 // Words from scripts of every width, with joiners and marks, to exercise grapheme handling.
 const word = fc.oneof(
-	fc.constantFrom('a', 'news', 'https://example.com/a/long/path?with=query', 'élan', 'Привет', '日本語', 'ニュース', '한국어', '👍', '👨\u200D👩\u200D👧', '🇦🇱', 'e\u0301', 'ক্ষ', 'ไทย'),
-	fc.string({minLength: 1, maxLength: 12, unit: 'grapheme'}).map((value) => value.replace(/[\s\p{Cc}]/gu, 'x')),
+	fc.constantFrom(
+		'a',
+		'news',
+		'https://example.com/a/long/path?with=query',
+		'élan',
+		'Привет',
+		'日本語',
+		'ニュース',
+		'한국어',
+		'👍',
+		'👨\u200D👩\u200D👧',
+		'🇦🇱',
+		'e\u0301',
+		'ক্ষ',
+		'ไทย',
+	),
+	fc.string({minLength: 1, maxLength: 12, unit: 'grapheme'}).map(value => value.replace(/[\s\p{Cc}]/gu, 'x')),
 );
-const paragraph = fc.array(word, {maxLength: 30}).map((words) => words.join(' '));
-const text = fc.array(paragraph, {maxLength: 4}).map((paragraphs) => paragraphs.join('\n'));
+const paragraph = fc.array(word, {maxLength: 30}).map(words => words.join(' '));
+const text = fc.array(paragraph, {maxLength: 4}).map(paragraphs => paragraphs.join('\n'));
 
 describe('displayWidth', () => {
 	it.each([
@@ -33,7 +48,7 @@ describe('displayWidth', () => {
 
 	it('is never narrower than string-width, and for Ink measures exactly as string-width does, on long mixed text', () => {
 		fc.assert(
-			fc.property(text, (input) => {
+			fc.property(text, input => {
 				const long = `${input} ${input} ${input}`;
 				expect(displayWidth(long)).toBeGreaterThanOrEqual(stringWidth(long));
 				expect(stringWidthOf(long)).toBe(stringWidth(long));
@@ -110,7 +125,13 @@ describe('padToWidth', () => {
 
 describe('wrapText', () => {
 	it('breaks lines between words', () => {
-		expect(wrapText('the quick brown fox jumps over the lazy dog', 10)).toEqual(['the quick', 'brown fox', 'jumps over', 'the lazy', 'dog']);
+		expect(wrapText('the quick brown fox jumps over the lazy dog', 10)).toEqual([
+			'the quick',
+			'brown fox',
+			'jumps over',
+			'the lazy',
+			'dog',
+		]);
 	});
 
 	it('keeps existing newlines and blank lines', () => {
@@ -154,9 +175,11 @@ describe('wrapText', () => {
 	});
 
 	it('wraps a 20,000-word article into lines that all fit', () => {
-		const article = Array.from({length: 20_000}, (_, index) => (index % 500 === 0 ? `https://example.com/${'x'.repeat(90)}` : 'word')).join(' ');
+		const article = Array.from({length: 20_000}, (_, index) => (index % 500 === 0 ? `https://example.com/${'x'.repeat(90)}` : 'word')).join(
+			' ',
+		);
 		const lines = wrapText(article, 60);
-		expect(lines.filter((line) => displayWidth(line) > 60)).toEqual([]);
+		expect(lines.filter(line => displayWidth(line) > 60)).toEqual([]);
 		expect(lines.join(' ').split(/\s+/).join('')).toBe(article.replace(/\s/g, ''));
 	});
 });
@@ -167,7 +190,7 @@ describe('text far longer than a screen', () => {
 		const lines = wrapText(`see ${word} end`, 80);
 		expect(lines).toHaveLength(3752);
 		expect(lines[0]).toBe('see');
-		expect(lines.slice(1, -1).every((line) => line.length === 80)).toBe(true);
+		expect(lines.slice(1, -1).every(line => line.length === 80)).toBe(true);
 		expect(lines.slice(1, -1).join('')).toBe(word);
 		expect(lines.at(-1)).toBe('end');
 	});

@@ -27,13 +27,13 @@ describe('the theme', () => {
 	});
 
 	it('honours NO_COLOR from the environment by default', () => {
-		const previous = process.env['NO_COLOR'];
-		process.env['NO_COLOR'] = '1';
+		const previous = process.env.NO_COLOR;
+		process.env.NO_COLOR = '1';
 		try {
 			expect(createTheme({level: 1}).error('x')).toBe('x');
 		} finally {
-			if (previous === undefined) delete process.env['NO_COLOR'];
-			else process.env['NO_COLOR'] = previous;
+			if (previous === undefined) delete process.env.NO_COLOR;
+			else process.env.NO_COLOR = previous;
 		}
 	});
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {beforeAll, afterAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {formatDateTime, formatRelativeTime, formatTimestamp, toIsoUtc} from '../../src/present/time-format.js';
 
 const utc = (iso: string): number => Date.parse(iso);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, expect, it} from 'vitest';
-import {article, closeStoresAndDirs, openIn} from './store-fixtures.js';
 import {CANNOT_MOUNT, fillDisk, mountSmallDisk, type SmallDisk} from './small-disk.js';
+import {article, closeStoresAndDirs, openIn} from './store-fixtures.js';
 
 let disk: SmallDisk | undefined;
 afterEach(() => {
@@ -28,7 +28,9 @@ it('keeps the old state file and the journal when the disk has no room for the n
 	const second = openIn(dir);
 	second.setRead('marked-on-a-full-disk', true);
 	second.close();
-	expect(second.notices).toEqual([expect.stringMatching(/^could not save .*config\.json: .*; changes are kept in the journal for next time$/)]);
+	expect(second.notices).toEqual([
+		expect.stringMatching(/^could not save .*config\.json: .*; changes are kept in the journal for next time$/),
+	]);
 	expect(fs.readFileSync(stateFile, 'utf8')).toBe(before);
 	expect(journalsIn(dir)).not.toEqual([]);
 

@@ -45,7 +45,11 @@ describe('openStore', () => {
 		}
 
 		store.close();
-		expect(openIn(dir).bookmarks().map(snapshot => snapshot.id)).toEqual(['new', 'middle', 'old']);
+		expect(
+			openIn(dir)
+				.bookmarks()
+				.map(snapshot => snapshot.id),
+		).toEqual(['new', 'middle', 'old']);
 	});
 
 	it('persists marking unread and removing a bookmark', () => {
@@ -173,7 +177,7 @@ describe('openStore', () => {
 });
 
 describe('two instances open at once', () => {
-	it('keeps both instances\' read marks and bookmarks', () => {
+	it("keeps both instances' read marks and bookmarks", () => {
 		const dir = makeTempDir();
 		const one = openIn(dir);
 		const two = openIn(dir);
@@ -189,10 +193,15 @@ describe('two instances open at once', () => {
 
 		const reopened = openIn(dir);
 		for (const id of ['from-one', 'from-two', 'later-from-one']) expect(reopened.isRead(id)).toBe(true);
-		expect(reopened.bookmarks().map(snapshot => snapshot.id).sort()).toEqual(['saved-by-one', 'saved-by-two']);
+		expect(
+			reopened
+				.bookmarks()
+				.map(snapshot => snapshot.id)
+				.sort(),
+		).toEqual(['saved-by-one', 'saved-by-two']);
 	});
 
-	it('shows the other instance\'s changes after a compaction and tells subscribers', () => {
+	it("shows the other instance's changes after a compaction and tells subscribers", () => {
 		const dir = makeTempDir();
 		const one = openIn(dir);
 		const two = openIn(dir);
@@ -243,6 +252,10 @@ describe('bookmarks read back from disk', () => {
 		first.setBookmark(article('bad\u009B31m'), true);
 		first.setBookmark(article('good'), true);
 		first.close();
-		expect(openIn(dir).bookmarks().map(bookmark => bookmark.id)).toEqual(['good']);
+		expect(
+			openIn(dir)
+				.bookmarks()
+				.map(bookmark => bookmark.id),
+		).toEqual(['good']);
 	});
 });

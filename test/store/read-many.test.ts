@@ -6,7 +6,11 @@ import {closeStoresAndDirs, makeTempDir, openIn} from './store-fixtures.js';
 
 afterEach(closeStoresAndDirs);
 
-const journalLines = (dir: string) => fs.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8').split('\n').filter(line => line !== '');
+const journalLines = (dir: string) =>
+	fs
+		.readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+		.split('\n')
+		.filter(line => line !== '');
 
 it('marks a whole view read as one journal line holding only the ids that changed', () => {
 	const dir = makeTempDir();
@@ -48,7 +52,10 @@ it('tells subscribers once for the whole batch', () => {
 	const store = openIn(makeTempDir());
 	let notified = 0;
 	store.subscribe(() => notified++);
-	store.setReadMany(Array.from({length: 500}, (_, index) => `id-${index}`), true);
+	store.setReadMany(
+		Array.from({length: 500}, (_, index) => `id-${index}`),
+		true,
+	);
 	expect(notified).toBe(1);
 });
 

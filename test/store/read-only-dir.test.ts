@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, expect, it} from 'vitest';
-import {article, closeStoresAndDirs, makeTempDir, openIn} from './store-fixtures.js';
 import {mountSmallDisk, remount, type SmallDisk} from './small-disk.js';
+import {article, closeStoresAndDirs, makeTempDir, openIn} from './store-fixtures.js';
 
 let disk: SmallDisk | undefined;
 let restoreMode: (() => void) | undefined;

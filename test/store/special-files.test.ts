@@ -60,25 +60,39 @@ afterAll(() => {
 describe.skipIf(noFifos)('special files where the state belongs', () => {
 	const cases = [
 		{what: 'a FIFO at config.json', name: 'config.json', make: makeFifo, problem: 'is not a regular file'},
-		{what: 'a link to /dev/zero at config.json', name: 'config.json', make: (file: string) => fs.symlinkSync('/dev/zero', file), problem: 'is a symbolic link, not a regular file'},
+		{
+			what: 'a link to /dev/zero at config.json',
+			name: 'config.json',
+			make: (file: string) => fs.symlinkSync('/dev/zero', file),
+			problem: 'is a symbolic link, not a regular file',
+		},
 		{what: 'a FIFO at the journal', name: 'journal.jsonl', make: makeFifo, problem: 'is not a regular file'},
-		{what: 'a FIFO at a journal taken aside by a compaction', name: 'journal.jsonl.merging-1-1-abcdef', make: makeFifo, problem: 'is not a regular file'},
+		{
+			what: 'a FIFO at a journal taken aside by a compaction',
+			name: 'journal.jsonl.merging-1-1-abcdef',
+			make: makeFifo,
+			problem: 'is not a regular file',
+		},
 	];
 
-	it.each(cases)('--json prints the bundled feeds at once with one notice when there is $what, and leaves it there', async ({name, make, problem}) => {
-		const dir = makeTempDir();
-		const file = path.join(dir, name);
-		make(file);
-		const before = fs.lstatSync(file);
+	it.each(cases)(
+		'--json prints the bundled feeds at once with one notice when there is $what, and leaves it there',
+		async ({name, make, problem}) => {
+			const dir = makeTempDir();
+			const file = path.join(dir, name);
+			make(file);
+			const before = fs.lstatSync(file);
 
-		const result = await run([cliPath, '--json', '--config-dir', dir]);
-		expect(result.signal).toBeNull();
-		expect(result.code).toBe(0);
-		expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
-		expect(result.stderr).toBe(`flashnews: ${file} ${problem}; changes will not be saved\n`);
-		expect(fs.readdirSync(dir)).toEqual([name]);
-		expect(fs.lstatSync(file)).toMatchObject({ino: before.ino, mode: before.mode});
-	}, TEST_TIMEOUT_MS);
+			const result = await run([cliPath, '--json', '--config-dir', dir]);
+			expect(result.signal).toBeNull();
+			expect(result.code).toBe(0);
+			expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
+			expect(result.stderr).toBe(`flashnews: ${file} ${problem}; changes will not be saved\n`);
+			expect(fs.readdirSync(dir)).toEqual([name]);
+			expect(fs.lstatSync(file)).toMatchObject({ino: before.ino, mode: before.mode});
+		},
+		TEST_TIMEOUT_MS,
+	);
 
 	async function fifoWhileOpen(name: string): Promise<{dir: string; notices: unknown}> {
 		const dir = makeTempDir();
@@ -90,19 +104,33 @@ describe.skipIf(noFifos)('special files where the state belongs', () => {
 		return {dir, notices: JSON.parse(result.stdout)};
 	}
 
-	it('stops saving with a notice instead of hanging when a FIFO takes the place of the journal while the store is open', async () => {
-		const {notices} = await fifoWhileOpen('journal.jsonl');
-		expect(notices).toEqual([expect.stringMatching(/^could not save changes to .*: .*journal\.jsonl is not a regular file; changes will not be saved$/)]);
-	}, TEST_TIMEOUT_MS);
+	it(
+		'stops saving with a notice instead of hanging when a FIFO takes the place of the journal while the store is open',
+		async () => {
+			const {notices} = await fifoWhileOpen('journal.jsonl');
+			expect(notices).toEqual([
+				expect.stringMatching(/^could not save changes to .*: .*journal\.jsonl is not a regular file; changes will not be saved$/),
+			]);
+		},
+		TEST_TIMEOUT_MS,
+	);
 
-	it('keeps changes in the journal, with a notice instead of hanging, when a FIFO takes the place of config.json while the store is open', async () => {
-		const {dir, notices} = await fifoWhileOpen('config.json');
-		expect(notices).toEqual([expect.stringMatching(/^could not save .*config\.json: .*config\.json is not a regular file; changes are kept in the journal for next time$/)]);
-		fs.rmSync(path.join(dir, 'config.json'));
-		const store = openIn(dir);
-		expect(store.notices).toEqual([]);
-		expect(store.isRead('marked-after-the-fifo')).toBe(true);
-	}, TEST_TIMEOUT_MS);
+	it(
+		'keeps changes in the journal, with a notice instead of hanging, when a FIFO takes the place of config.json while the store is open',
+		async () => {
+			const {dir, notices} = await fifoWhileOpen('config.json');
+			expect(notices).toEqual([
+				expect.stringMatching(
+					/^could not save .*config\.json: .*config\.json is not a regular file; changes are kept in the journal for next time$/,
+				),
+			]);
+			fs.rmSync(path.join(dir, 'config.json'));
+			const store = openIn(dir);
+			expect(store.notices).toEqual([]);
+			expect(store.isRead('marked-after-the-fifo')).toBe(true);
+		},
+		TEST_TIMEOUT_MS,
+	);
 });
 
 describe('links and large files where the state belongs', () => {
@@ -134,7 +162,9 @@ describe('links and large files where the state belongs', () => {
 		fs.truncateSync(file, MAX_STATE_BYTES + 1);
 
 		const store = openIn(dir);
-		expect(store.notices).toEqual([expect.stringMatching(/config\.json is larger than flashnews reads \(\d+ MB; at most \d+ MB\); changes will not be saved$/)]);
+		expect(store.notices).toEqual([
+			expect.stringMatching(/config\.json is larger than flashnews reads \(\d+ MB; at most \d+ MB\); changes will not be saved$/),
+		]);
 		store.setRead('in-memory-only', true);
 		store.close();
 		expect(store.isRead('in-memory-only')).toBe(true);

@@ -8,39 +8,52 @@ import type {BookmarkSnapshot, FeedMeta, Subscription} from '../../src/store/typ
 import {article} from './store-fixtures.js';
 
 /** Any UTF-16 code unit, lone surrogates, quotes, backslashes and controls included. */
-const anyId = fc.string({unit: fc.integer({min: 0, max: 0xFF_FF}).map(code => String.fromCharCode(code)), minLength: 1, maxLength: 12});
+const anyId = fc.string({unit: fc.integer({min: 0, max: 0xff_ff}).map(code => String.fromCharCode(code)), minLength: 1, maxLength: 12});
 const time = fc.integer({min: 0, max: 4_000_000_000_000});
 const readMark = fc.tuple(time, time).map(([at, later]): ReadMark => ({at, seen: Math.max(at, later)}));
-const snapshot = fc.tuple(fc.stringMatching(/^[a-z0-9-]{1,10}$/), time).map(([id, savedAt]): BookmarkSnapshot => ({...article(id), savedAt}));
+const snapshot = fc
+	.tuple(fc.stringMatching(/^[a-z0-9-]{1,10}$/), time)
+	.map(([id, savedAt]): BookmarkSnapshot => ({...article(id), savedAt}));
 const word = fc.stringMatching(/^[A-Za-z0-9._-]{1,10}$/);
-const feedUrl = fc.oneof(fc.webUrl(), word.map(name => `/home/reader/feeds/${name}.xml`));
+const feedUrl = fc.oneof(
+	fc.webUrl(),
+	word.map(name => `/home/reader/feeds/${name}.xml`),
+);
 const subscription = fc.record({url: feedUrl, title: word, group: fc.array(word, {minLength: 1, maxLength: 3})}, {requiredKeys: ['url']});
-const feedMeta = fc.record({
-	etag: word.map(tag => `"${tag}"`),
-	lastModified: fc.constant('Wed, 21 Oct 2026 07:28:00 GMT'),
-	lastRefresh: time,
-	lastError: fc.oneof(fc.constant(null), word),
-	retryAfter: time,
-	articleCount: fc.nat(),
-	title: word,
-}, {requiredKeys: ['lastRefresh']});
+const feedMeta = fc.record(
+	{
+		etag: word.map(tag => `"${tag}"`),
+		lastModified: fc.constant('Wed, 21 Oct 2026 07:28:00 GMT'),
+		lastRefresh: time,
+		lastError: fc.oneof(fc.constant(null), word),
+		retryAfter: time,
+		articleCount: fc.nat(),
+		title: word,
+	},
+	{requiredKeys: ['lastRefresh']},
+);
 
 /** Subscriptions (unique urls, in order) and metadata for some of them. */
-const feeds = fc.uniqueArray(subscription, {selector: feed => feed.url, maxLength: 5})
+const feeds = fc
+	.uniqueArray(subscription, {selector: feed => feed.url, maxLength: 5})
 	.chain(list => fc.tuple(fc.constant(list), fc.array(fc.option(feedMeta), {minLength: list.length, maxLength: list.length})))
 	.map(([list, metas]) => ({
 		subscriptions: new Map<string, Subscription>(list.map(feed => [feed.url, feed])),
-		feedMeta: new Map<string, FeedMeta>(list.flatMap((feed, index) => {
-			const meta = metas[index];
-			return meta ? [[feed.url, meta] as const] : [];
-		})),
+		feedMeta: new Map<string, FeedMeta>(
+			list.flatMap((feed, index) => {
+				const meta = metas[index];
+				return meta ? [[feed.url, meta] as const] : [];
+			}),
+		),
 	}));
 
-const storedState = fc.record({
-	read: fc.array(fc.tuple(anyId, readMark), {maxLength: 30}).map(entries => new Map(entries)),
-	bookmarks: fc.array(snapshot, {maxLength: 5}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
-	feeds,
-}).map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
+const storedState = fc
+	.record({
+		read: fc.array(fc.tuple(anyId, readMark), {maxLength: 30}).map(entries => new Map(entries)),
+		bookmarks: fc.array(snapshot, {maxLength: 5}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
+		feeds,
+	})
+	.map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
 
 function asPlainJson(state: StoredState): unknown {
 	return {
@@ -54,14 +67,19 @@ function asPlainJson(state: StoredState): unknown {
 
 describe('the state file format', () => {
 	it('is JSON that reads back exactly as the state that was written, whatever the ids contain', () => {
-		fc.assert(fc.property(storedState, state => {
-			expect(JSON.parse(formatStateJson(encodeState(state, 2)))).toEqual(asPlainJson(state));
-		}));
+		fc.assert(
+			fc.property(storedState, state => {
+				expect(JSON.parse(formatStateJson(encodeState(state, 2)))).toEqual(asPlainJson(state));
+			}),
+		);
 	});
 
-	it('writes one read mark, bookmark, subscription or feed\'s metadata per line', () => {
+	it("writes one read mark, bookmark, subscription or feed's metadata per line", () => {
 		const state: StoredState = {
-			read: new Map([['a', {at: 1, seen: 2}], ['b', {at: 3, seen: 3}]]),
+			read: new Map([
+				['a', {at: 1, seen: 2}],
+				['b', {at: 3, seen: 3}],
+			]),
 			bookmarks: new Map([['c', {...article('c'), savedAt: 4}]]),
 			subscriptions: new Map([
 				['https://d.example/feed', {url: 'https://d.example/feed'}],
@@ -82,44 +100,52 @@ describe('the state file format', () => {
 describe('recovering a damaged file', () => {
 	it('keeps every entry whose line was not damaged, and invents no others', () => {
 		const plainIds = fc.stringMatching(/^[a-z0-9:/._-]{1,20}$/);
-		const state = fc.record({
-			read: fc.array(fc.tuple(plainIds, readMark), {minLength: 1, maxLength: 20}).map(entries => new Map(entries)),
-			bookmarks: fc.array(snapshot, {maxLength: 4}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
-			feeds,
-		}).map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
-		fc.assert(fc.property(state, fc.nat(), fc.nat(), (original, lineSeed, cutSeed) => {
-			const lines = formatStateJson(encodeState(original, 2)).split('\n');
-			const damagedIndex = lineSeed % lines.length;
-			const damagedLine = lines[damagedIndex]!;
-			lines[damagedIndex] = damagedLine.slice(0, cutSeed % (damagedLine.length + 1));
-			const recovered = recoverState(lines.join('\n'));
+		const state = fc
+			.record({
+				read: fc.array(fc.tuple(plainIds, readMark), {minLength: 1, maxLength: 20}).map(entries => new Map(entries)),
+				bookmarks: fc.array(snapshot, {maxLength: 4}).map(snapshots => new Map(snapshots.map(saved => [saved.id, saved]))),
+				feeds,
+			})
+			.map(({read, bookmarks, feeds}): StoredState => ({read, bookmarks, ...feeds}));
+		fc.assert(
+			fc.property(state, fc.nat(), fc.nat(), (original, lineSeed, cutSeed) => {
+				const lines = formatStateJson(encodeState(original, 2)).split('\n');
+				const damagedIndex = lineSeed % lines.length;
+				const damagedLine = lines[damagedIndex]!;
+				lines[damagedIndex] = damagedLine.slice(0, cutSeed % (damagedLine.length + 1));
+				const recovered = recoverState(lines.join('\n'));
 
-			const damagedKey = /^\t\t"((?:[^"\\]|\\.)*)"/.exec(damagedLine)?.[1];
-			const damagedId = damagedKey === undefined ? undefined : JSON.parse(`"${damagedKey}"`) as string;
-			const damagedUrl = damagedLine.startsWith('\t\t{"url":') ? (JSON.parse(damagedLine.replace(/,$/, '')) as Subscription).url : undefined;
-			for (const [id, mark] of original.read) {
-				if (id !== damagedId) expect(recovered.read.get(id)).toEqual(mark);
-			}
+				const damagedKey = /^\t\t"((?:[^"\\]|\\.)*)"/.exec(damagedLine)?.[1];
+				const damagedId = damagedKey === undefined ? undefined : (JSON.parse(`"${damagedKey}"`) as string);
+				const damagedUrl = damagedLine.startsWith('\t\t{"url":')
+					? (JSON.parse(damagedLine.replace(/,$/, '')) as Subscription).url
+					: undefined;
+				for (const [id, mark] of original.read) {
+					if (id !== damagedId) expect(recovered.read.get(id)).toEqual(mark);
+				}
 
-			for (const [id, saved] of original.bookmarks) {
-				if (id !== damagedId) expect(recovered.bookmarks.get(id)).toEqual(saved);
-			}
+				for (const [id, saved] of original.bookmarks) {
+					if (id !== damagedId) expect(recovered.bookmarks.get(id)).toEqual(saved);
+				}
 
-			for (const [url, feed] of original.subscriptions) {
-				if (url !== damagedUrl) expect(recovered.subscriptions.get(url)).toEqual(feed);
-			}
+				for (const [url, feed] of original.subscriptions) {
+					if (url !== damagedUrl) expect(recovered.subscriptions.get(url)).toEqual(feed);
+				}
 
-			// A feed's metadata is kept only with its subscription.
-			for (const [url, meta] of original.feedMeta) {
-				if (url !== damagedId && url !== damagedUrl) expect(recovered.feedMeta.get(url)).toEqual(meta);
-			}
+				// A feed's metadata is kept only with its subscription.
+				for (const [url, meta] of original.feedMeta) {
+					if (url !== damagedId && url !== damagedUrl) expect(recovered.feedMeta.get(url)).toEqual(meta);
+				}
 
-			expect([...recovered.subscriptions.keys()]).toEqual([...original.subscriptions.keys()].filter(url => recovered.subscriptions.has(url)));
-			// The damaged entry itself may come back with a cut-short number (`"seen":17` + a later `}`).
-			for (const id of recovered.read.keys()) expect(original.read.has(id)).toBe(true);
-			for (const id of recovered.bookmarks.keys()) expect(original.bookmarks.has(id)).toBe(true);
-			for (const url of recovered.subscriptions.keys()) expect(original.subscriptions.has(url)).toBe(true);
-			for (const url of recovered.feedMeta.keys()) expect(original.feedMeta.has(url)).toBe(true);
-		}));
+				expect([...recovered.subscriptions.keys()]).toEqual(
+					[...original.subscriptions.keys()].filter(url => recovered.subscriptions.has(url)),
+				);
+				// The damaged entry itself may come back with a cut-short number (`"seen":17` + a later `}`).
+				for (const id of recovered.read.keys()) expect(original.read.has(id)).toBe(true);
+				for (const id of recovered.bookmarks.keys()) expect(original.bookmarks.has(id)).toBe(true);
+				for (const url of recovered.subscriptions.keys()) expect(original.subscriptions.has(url)).toBe(true);
+				for (const url of recovered.feedMeta.keys()) expect(original.feedMeta.has(url)).toBe(true);
+			}),
+		);
 	});
 });

@@ -46,7 +46,7 @@ it('does not wait for what no flashnews can release: a directory, a link, a proc
 	}
 });
 
-it('takes over a lock whose time is far in the future (another host\'s clock)', () => {
+it("takes over a lock whose time is far in the future (another host's clock)", () => {
 	const dir = makeTempDir();
 	const file = path.join(dir, LOCK_NAME);
 	fs.writeFileSync(file, JSON.stringify({pid: 1, host: 'another-host'}));

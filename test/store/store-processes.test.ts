@@ -80,8 +80,16 @@ it('keeps the marks and bookmarks of two processes writing at the same time', as
 	}
 
 	const expectedBookmarks = ['left', 'right'].flatMap(prefix =>
-		Array.from({length: count}, (_, index) => index).filter(index => index % 3 === 0).map(index => `${prefix}-${index}`));
-	expect(store.bookmarks().map(snapshot => snapshot.id).sort()).toEqual(expectedBookmarks.sort());
+		Array.from({length: count}, (_, index) => index)
+			.filter(index => index % 3 === 0)
+			.map(index => `${prefix}-${index}`),
+	);
+	expect(
+		store
+			.bookmarks()
+			.map(snapshot => snapshot.id)
+			.sort(),
+	).toEqual(expectedBookmarks.sort());
 	store.close();
 	// Both children closed their stores: everything was compacted into the file.
 	expect(fs.readdirSync(dir).filter(name => name.startsWith('journal') && fs.statSync(path.join(dir, name)).size > 0)).toEqual([]);
@@ -101,7 +109,12 @@ it('keeps the subscriptions and feed metadata of two processes subscribing at th
 	for (const prefix of ['left', 'right']) {
 		const urls = Array.from({length: count}, (_, index) => `https://${prefix}.example/feed-${index}`);
 		// Each process's subscriptions keep their order, however the two interleaved.
-		expect(store.subscriptions().map(feed => feed.url).filter(url => url.includes(`//${prefix}.`))).toEqual(urls);
+		expect(
+			store
+				.subscriptions()
+				.map(feed => feed.url)
+				.filter(url => url.includes(`//${prefix}.`)),
+		).toEqual(urls);
 		expect(urls.filter((url, index) => store.feedMeta(url)?.etag !== `"${index}"`)).toEqual([]);
 	}
 

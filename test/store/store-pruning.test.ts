@@ -25,9 +25,9 @@ it('prunes read marks after 90 days out of every loaded feed, and never prunes b
 		store.setRead('bookmarked-and-gone', true);
 		store.setBookmark(article('bookmarked-and-gone'), true);
 	});
-	now = start + (60 * DAY);
+	now = start + 60 * DAY;
 	session(store => store.noteSeen(['still-in-feed', 'not-read-at-all']));
-	now = start + (120 * DAY);
+	now = start + 120 * DAY;
 	session(store => {
 		store.setRead('new', true);
 		store.noteSeen(['new']);
@@ -51,7 +51,7 @@ it('keeps a read mark that was last seen less than 90 days ago', () => {
 	const first = openStore({configDir: dir, now: () => now});
 	first.setRead('a', true);
 	first.close();
-	now = start + (89 * DAY);
+	now = start + 89 * DAY;
 	const second = openStore({configDir: dir, now: () => now});
 	second.setRead('b', true);
 	second.close();
@@ -66,7 +66,7 @@ it('drops pruned marks from the running view too, and tells subscribers', () => 
 	const first = openStore({configDir: dir, now: () => now});
 	first.setRead('old', true);
 	first.close();
-	now = start + (91 * DAY);
+	now = start + 91 * DAY;
 	const store = openStore({configDir: dir, now: () => now});
 	expect(store.isRead('old')).toBe(true);
 	let notified = 0;
@@ -85,7 +85,7 @@ it('prunes nothing before this run has loaded its feeds, however old the marks',
 	const first = openStore({configDir: dir, now: () => now});
 	first.setRead('old-but-still-in-its-feed', true);
 	first.close();
-	now = start + (200 * DAY);
+	now = start + 200 * DAY;
 	// A mark made while a large feed is still loading, then a compaction before noteSeen.
 	const second = openStore({configDir: dir, now: () => now});
 	second.setRead('new', true);

@@ -111,7 +111,10 @@ describe('schema versions', () => {
 	it('loads a version 1 file (before subscriptions) whole and rewrites it in the current shape', () => {
 		const dir = makeTempDir();
 		const saved = {...article('kept-bookmark'), savedAt: 1234};
-		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 1, read: {a: {at: 5, seen: 6}}, bookmarks: {'kept-bookmark': saved}}));
+		fs.writeFileSync(
+			path.join(dir, 'config.json'),
+			JSON.stringify({schemaVersion: 1, read: {a: {at: 5, seen: 6}}, bookmarks: {'kept-bookmark': saved}}),
+		);
 		const store = openIn(dir, () => 9999);
 		expect(store.notices).toEqual([]);
 		expect(store.isRead('a')).toBe(true);
@@ -136,7 +139,10 @@ describe('schema versions', () => {
 		first.addSubscription({url: 'https://news.example/feed', title: 'News'});
 		first.close();
 		// What `jq 'del(.schemaVersion)'` makes of the file.
-		const {schemaVersion: _deleted, ...rest} = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+		const {schemaVersion: _deleted, ...rest} = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<
+			string,
+			unknown
+		>;
 		const edited = `${JSON.stringify(rest, null, 2)}\n`;
 		fs.writeFileSync(path.join(dir, 'config.json'), edited);
 
@@ -144,7 +150,9 @@ describe('schema versions', () => {
 		const [backup] = backupsIn(dir);
 		expect(fs.readFileSync(path.join(dir, backup!), 'utf8')).toBe(edited);
 		expect(store.notices).toHaveLength(1);
-		expect(store.notices[0]).toMatch(/config\.json has no state version: recovered 3 read marks, 1 bookmark and 1 subscription; the original file is kept at/);
+		expect(store.notices[0]).toMatch(
+			/config\.json has no state version: recovered 3 read marks, 1 bookmark and 1 subscription; the original file is kept at/,
+		);
 		expect(store.notices[0]).toContain(path.join(dir, backup!));
 		expect(['read-0', 'read-1', 'read-2'].map(id => store.isRead(id))).toEqual([true, true, true]);
 		expect(store.bookmarks().map(snapshot => snapshot.id)).toEqual(['saved']);
@@ -159,7 +167,9 @@ describe('schema versions', () => {
 			const store = openIn(dir);
 			expect(store.isRead('a')).toBe(true);
 			expect(backupsIn(dir)).toHaveLength(1);
-			expect(store.notices).toEqual([expect.stringMatching(/config\.json has state version .*, which is not a whole number: recovered 1 read mark/)]);
+			expect(store.notices).toEqual([
+				expect.stringMatching(/config\.json has state version .*, which is not a whole number: recovered 1 read mark/),
+			]);
 		}
 	});
 
@@ -197,7 +207,10 @@ describe('leftovers of a crash', () => {
 	it('replays a journal that a crashed compaction had already taken over', () => {
 		const dir = makeTempDir();
 		const now = Date.now();
-		fs.writeFileSync(path.join(dir, 'journal.jsonl.merging-1000-1-abc'), `{"op":"read","id":"taken","at":${now}}\n{"op":"unread","id":"later-undone"}\n`);
+		fs.writeFileSync(
+			path.join(dir, 'journal.jsonl.merging-1000-1-abc'),
+			`{"op":"read","id":"taken","at":${now}}\n{"op":"unread","id":"later-undone"}\n`,
+		);
 		fs.writeFileSync(path.join(dir, 'journal.jsonl'), `{"op":"read","id":"later-undone","at":${now}}\n`);
 		const store = openIn(dir);
 		expect(store.isRead('taken')).toBe(true);

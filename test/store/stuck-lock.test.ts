@@ -11,7 +11,10 @@ afterEach(closeStoresAndDirs);
 const stuckLocks: Array<[string, (file: string) => void]> = [
 	['a directory', file => fs.mkdirSync(file)],
 	['a dangling link', file => fs.symlinkSync(`${file}-target-that-does-not-exist`, file)],
-	['a live process on another host', file => fs.writeFileSync(file, JSON.stringify({pid: process.pid, host: 'some-other-host', at: Date.now()}))],
+	[
+		'a live process on another host',
+		file => fs.writeFileSync(file, JSON.stringify({pid: process.pid, host: 'some-other-host', at: Date.now()})),
+	],
 ];
 
 const timed = <T>(work: () => T): {result: T; ms: number} => {
@@ -20,9 +23,11 @@ const timed = <T>(work: () => T): {result: T; ms: number} => {
 	return {result, ms: performance.now() - startedAt};
 };
 
-const journalBytes = (dir: string) => fs.readdirSync(dir)
-	.filter(name => name.startsWith('journal.jsonl'))
-	.reduce((total, name) => total + fs.statSync(path.join(dir, name)).size, 0);
+const journalBytes = (dir: string) =>
+	fs
+		.readdirSync(dir)
+		.filter(name => name.startsWith('journal.jsonl'))
+		.reduce((total, name) => total + fs.statSync(path.join(dir, name)).size, 0);
 
 describe.each(stuckLocks)('a state lock that is %s', (_kind, makeLock) => {
 	it('is reported once, and neither start nor quit waits for it, and nothing is lost', () => {
@@ -39,7 +44,9 @@ describe.each(stuckLocks)('a state lock that is %s', (_kind, makeLock) => {
 		store.setRead('marked-later', true);
 		const closing = timed(() => store.close());
 		expect(closing.ms).toBeLessThan(1000);
-		expect(store.notices).toEqual([expect.stringMatching(/state\.lock .*: changes are kept in the journal until it is (removed|released)$/)]);
+		expect(store.notices).toEqual([
+			expect.stringMatching(/state\.lock .*: changes are kept in the journal until it is (removed|released)$/),
+		]);
 
 		fs.rmSync(lock, {recursive: true});
 		const reopened = openIn(dir);
@@ -60,7 +67,9 @@ it('keeps the journal bounded while the lock is never released, and says changes
 	expect(journalBytes(dir)).toBeLessThanOrEqual(limit + line);
 	expect(store.isRead('https://news.example/articles/9999')).toBe(true);
 	expect(store.notices).toHaveLength(2);
-	expect(store.notices[1]).toMatch(/^could not save changes to .*: the journal holds \d+ KB that could not be folded into the state file; /);
+	expect(store.notices[1]).toMatch(
+		/^could not save changes to .*: the journal holds \d+ KB that could not be folded into the state file; /,
+	);
 	expect(store.notices[1]).toMatch(/; changes will not be saved$/);
 	store.close();
 });

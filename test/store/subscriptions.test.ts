@@ -9,7 +9,12 @@ afterEach(closeStoresAndDirs);
 
 const journalLines = (dir: string) => {
 	const file = path.join(dir, 'journal.jsonl');
-	return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(line => line !== '') : [];
+	return fs.existsSync(file)
+		? fs
+				.readFileSync(file, 'utf8')
+				.split('\n')
+				.filter(line => line !== '')
+		: [];
 };
 
 describe('subscriptions', () => {
@@ -61,7 +66,9 @@ describe('subscriptions', () => {
 
 	it('refuse a relative path or a url with control characters, with a one-line reason, and add nothing', () => {
 		const store = openIn(makeTempDir());
-		expect(() => store.addSubscription({url: 'feeds/relative.xml'})).toThrow(/^"feeds\/relative\.xml" is neither a URL nor an absolute path$/);
+		expect(() => store.addSubscription({url: 'feeds/relative.xml'})).toThrow(
+			/^"feeds\/relative\.xml" is neither a URL nor an absolute path$/,
+		);
 		expect(() => store.addSubscription({url: 'https://evil.example/\u001B[2Jfeed'})).toThrow(/^".*" holds control characters/);
 		expect(() => store.addSubscription({url: ''})).toThrow(/needs a URL or an absolute path/);
 		expect(store.subscriptions()).toEqual([]);
@@ -77,7 +84,11 @@ describe('subscriptions', () => {
 		two.addSubscription({url: 'https://both.example/feed', title: 'From two'});
 		one.flush();
 		two.flush();
-		expect(two.subscriptions().map(feed => feed.url)).toEqual(['https://one.example/feed', 'https://two.example/feed', 'https://both.example/feed']);
+		expect(two.subscriptions().map(feed => feed.url)).toEqual([
+			'https://one.example/feed',
+			'https://two.example/feed',
+			'https://both.example/feed',
+		]);
 		one.close();
 		two.close();
 
@@ -200,13 +211,16 @@ describe('feed metadata', () => {
 
 	it('read back from a hand-edited file keeps the good fields and drops the bad ones', () => {
 		const dir = makeTempDir();
-		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({
-			schemaVersion: 2,
-			read: {},
-			bookmarks: {},
-			subscriptions: [{url, title: 'Evil\u001B[31m title'}],
-			feedMeta: {[url]: {etag: 'bad\u0007etag', lastRefresh: -5, lastError: 'line\none', articleCount: 4, unknown: true}},
-		}));
+		fs.writeFileSync(
+			path.join(dir, 'config.json'),
+			JSON.stringify({
+				schemaVersion: 2,
+				read: {},
+				bookmarks: {},
+				subscriptions: [{url, title: 'Evil\u001B[31m title'}],
+				feedMeta: {[url]: {etag: 'bad\u0007etag', lastRefresh: -5, lastError: 'line\none', articleCount: 4, unknown: true}},
+			}),
+		);
 		const store = openIn(dir);
 		expect(store.subscriptions()).toEqual([{url, title: 'Evil title'}]);
 		expect(store.feedMeta(url)).toEqual({lastError: 'line one', articleCount: 4});

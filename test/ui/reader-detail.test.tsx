@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {formatDateTime} from '../../src/present/time-format.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
 import {eventually, KEYS, press} from './helpers/press.js';

@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {displayWidth} from '../../src/present/text-width.js';
 import {createTheme} from '../../src/present/theme.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
@@ -9,7 +9,9 @@ import {renderReader} from './helpers/render-reader.js';
 afterEach(() => cleanup());
 
 const wide = [
-	makeArticle(1, {title: '東京で大規模な地震が発生しました。政府は緊急会議を開き、被害状況の確認を急いでいます。交通機関にも影響が出ています'}),
+	makeArticle(1, {
+		title: '東京で大規模な地震が発生しました。政府は緊急会議を開き、被害状況の確認を急いでいます。交通機関にも影響が出ています',
+	}),
 	makeArticle(2, {title: '🎉🎊 Celebration 🎉🎊 '.repeat(10), author: '李小龍 李小龍 李小龍 李小龍 李小龍'}),
 	makeArticle(3, {title: 'Plain '.repeat(40), feed: 'Ünïcödé Feed Name With Accents Ñ'}),
 ];

@@ -8,8 +8,7 @@ import {renderReader} from './helpers/render-reader.js';
 
 afterEach(() => cleanup());
 
-const body =
-	'<p>Read <a href="https://news.example/report">the report</a> or <a href="javascript:alert(1)">claim a prize</a>.</p>';
+const body = '<p>Read <a href="https://news.example/report">the report</a> or <a href="javascript:alert(1)">claim a prize</a>.</p>';
 const article = makeArticle(1, {content: {format: 'html', value: body}});
 
 function recordingLinks(openResult: string | null = null) {
@@ -37,7 +36,7 @@ describe('links in the reader', () => {
 		expect(app.lines()).toContain('[2] javascript:alert(1) (will not open)');
 	});
 
-	it('opens the selected article\'s link with o and keeps running', async () => {
+	it("opens the selected article's link with o and keeps running", async () => {
 		const {links, opened} = recordingLinks();
 		const app = await renderReader([fakeSource(okResult('Flash News', [article]))], {links});
 		await press(app.stdin, 'o');

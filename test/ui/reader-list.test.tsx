@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {formatRelativeTime} from '../../src/present/time-format.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticle, makeArticles, NOW, okResult} from './helpers/articles.js';
@@ -21,7 +21,7 @@ describe('the headline list', () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', articles))], {store});
 		const lines = app.lines();
 		const first = lineWith(lines, 'Headline number 1');
-		expect(first).toMatch(/^›●  Headline number 1/);
+		expect(first).toMatch(/^›● {2}Headline number 1/);
 		expect(first).toContain(`Author 1 · Flash News · ${formatRelativeTime(articles[0]!.published, NOW)}`);
 		expect(lineWith(lines, 'Headline number 2')).toMatch(/^ {3} Headline number 2/);
 		expect(lineWith(lines, 'Headline number 3')).toMatch(/^ ●★ Headline number 3/);
@@ -46,10 +46,7 @@ describe('the headline list', () => {
 	});
 
 	it('says how many feeds there are when there are several', async () => {
-		const app = await renderReader([
-			fakeSource(okResult('One', makeArticles(2))),
-			fakeSource(okResult('Two', makeArticles(4).slice(2))),
-		]);
+		const app = await renderReader([fakeSource(okResult('One', makeArticles(2))), fakeSource(okResult('Two', makeArticles(4).slice(2)))]);
 		expect(app.lines()[0]).toMatch(/^2 feeds/);
 	});
 
@@ -108,7 +105,7 @@ describe('the headline list', () => {
 		await eventually(app.selectedLine).toMatch(/^›●★ Headline number 2/);
 		await press(app.stdin, 'b');
 		expect(app.store.isBookmarked('a2')).toBe(false);
-		await eventually(app.selectedLine).toMatch(/^›●  Headline number 2/);
+		await eventually(app.selectedLine).toMatch(/^›● {2}Headline number 2/);
 	});
 
 	it('toggles the read mark with m', async () => {

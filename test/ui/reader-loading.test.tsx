@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
@@ -35,7 +35,14 @@ describe('loading feeds', () => {
 		const never = fakeSource(okResult('Never', makeArticles(1)), {deferred: true});
 		const store = createMemoryStore();
 		let flushed = false;
-		const app = await renderReader([never], {store: {...store, flush: () => void (flushed = true)}});
+		const app = await renderReader([never], {
+			store: {
+				...store,
+				flush: () => {
+					flushed = true;
+				},
+			},
+		});
 		expect(app.frame()).toContain('Loading…');
 		await press(app.stdin, '?');
 		await eventually(app.frame).toContain('Next headline');

@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {defaultBindings as keyBindings} from '../../src/ui/keys/bindings.js';
 import {keyLabel} from '../../src/ui/keys/key-names.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';

@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
 import {eventually, PASTE_END, PASTE_START, press} from './helpers/press.js';

@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createTheme} from '../../src/present/theme.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
 import {eventually, KEYS, PASTE_END, PASTE_START, press} from './helpers/press.js';
@@ -71,7 +71,7 @@ describe('searching as you type', () => {
 		expect(app.lines()[0]).not.toContain('search:');
 	});
 
-	it('types the reader\'s own keys into the query: q does not quit, b does not bookmark', async () => {
+	it("types the reader's own keys into the query: q does not quit, b does not bookmark", async () => {
 		const app = await renderReader([source()]);
 		await press(app.stdin, '/', 'qb');
 		await eventually(app.hintLine).toMatch(/^\/qb /);

@@ -15,8 +15,8 @@ function keymapFrom(text: string) {
 	return {keymap: createKeymap(table), problems};
 }
 
-describe('the reader with the user\'s settings', () => {
-	it('moves and opens the help with the user\'s keys, and the help shows them', async () => {
+describe("the reader with the user's settings", () => {
+	it("moves and opens the help with the user's keys, and the help shows them", async () => {
 		const {keymap} = keymapFrom('[keys]\nmoveDown = "@"\nhelp = "H"\n');
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))], {keymap});
 		await press(app.stdin, '@');
@@ -28,7 +28,7 @@ describe('the reader with the user\'s settings', () => {
 		expect(app.hintLine()).toContain('@/k move');
 	});
 
-	it('shows the config file\'s mistakes in the status line and starts as usual', async () => {
+	it("shows the config file's mistakes in the status line and starts as usual", async () => {
 		const {keymap, problems} = keymapFrom('[keys]\nfly = "x"\n');
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(3)))], {keymap, notices: problems});
 		await eventually(app.statusLine).toContain('config.toml line 2: "fly" is not a command');

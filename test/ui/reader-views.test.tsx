@@ -1,5 +1,5 @@
-import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
 import {createMemoryStore} from '../../src/store/memory-store.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from './helpers/articles.js';
 import {eventually, KEYS, press} from './helpers/press.js';
@@ -8,7 +8,20 @@ import {renderReader} from './helpers/render-reader.js';
 afterEach(() => cleanup());
 
 const five = makeArticles(5, index => ({feed: index % 2 === 1 ? 'Wire' : 'Daily'}));
-const sources = () => [fakeSource(okResult('Wire', five.filter(article => article.feed === 'Wire'))), fakeSource(okResult('Daily', five.filter(article => article.feed === 'Daily')))];
+const sources = () => [
+	fakeSource(
+		okResult(
+			'Wire',
+			five.filter(article => article.feed === 'Wire'),
+		),
+	),
+	fakeSource(
+		okResult(
+			'Daily',
+			five.filter(article => article.feed === 'Daily'),
+		),
+	),
+];
 const header = (app: {lines(): string[]}) => () => app.lines()[0] ?? '';
 
 describe('views', () => {
@@ -25,7 +38,10 @@ describe('views', () => {
 
 	it('shows the saved snapshots, and opens one whose feed no longer has it', async () => {
 		const store = createMemoryStore();
-		store.setBookmark(makeArticle(42, {title: 'Gone from its feed', feed: 'Closed Wire', content: {format: 'text', value: 'Still readable.'}}), true);
+		store.setBookmark(
+			makeArticle(42, {title: 'Gone from its feed', feed: 'Closed Wire', content: {format: 'text', value: 'Still readable.'}}),
+			true,
+		);
 		store.setBookmark(five[2]!, true);
 		const app = await renderReader(sources(), {store});
 		await press(app.stdin, 'B');
@@ -52,7 +68,11 @@ describe('views', () => {
 		const app = await renderReader(sources());
 		await press(app.stdin, 's');
 		await eventually(header(app)).toMatch(/^2 feeds · by feed /);
-		const order = () => app.lines().filter(line => line.includes('Headline number')).map(line => /number (\d)/.exec(line)?.[1]);
+		const order = () =>
+			app
+				.lines()
+				.filter(line => line.includes('Headline number'))
+				.map(line => /number (\d)/.exec(line)?.[1]);
 		expect(order()).toEqual(['2', '4', '1', '3', '5']);
 		await press(app.stdin, 's');
 		await eventually(order).toEqual(['1', '2', '3', '4', '5']);

@@ -30,7 +30,14 @@ function keepFirstCopy(context: CommandContext, url: string, fetched: RemoteFeed
 	} catch {
 		// Only a cache: the first refresh fetches it again.
 	}
-	context.store.setFeedMeta(url, {etag: copy.etag, lastModified: copy.lastModified, lastRefresh: copy.fetchedAt, lastError: null, articleCount: result.articles.length, title: result.title});
+	context.store.setFeedMeta(url, {
+		etag: copy.etag,
+		lastModified: copy.lastModified,
+		lastRefresh: copy.fetchedAt,
+		lastError: null,
+		articleCount: result.articles.length,
+		title: result.title,
+	});
 	return ` (${result.title}, ${result.articles.length} ${result.articles.length === 1 ? 'article' : 'articles'})`;
 }
 

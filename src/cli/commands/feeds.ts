@@ -1,7 +1,7 @@
 import {feedCacheDir} from '../../load/cache/cache-dir.js';
 import {readCachedFeed} from '../../load/cache/feed-cache.js';
-import {toIsoUtc, formatTimestamp} from '../../present/time-format.js';
 import {createTheme} from '../../present/theme.js';
+import {formatTimestamp, toIsoUtc} from '../../present/time-format.js';
 import {warn, writeOut} from '../output.js';
 import {isWebAddress} from '../subscription-target.js';
 import type {CommandContext, ExitStatus} from './context.js';

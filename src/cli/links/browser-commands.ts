@@ -62,8 +62,12 @@ function commandFor(entry: string, url: string): BrowserCommand | undefined {
  * The commands to try, in order, to open `url`: the colon-separated entries of $BROWSER when it is
  * set, else the desktop's opener (`open` on macOS, `xdg-open` elsewhere).
  */
-export function browserCommands(url: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): BrowserCommand[] {
-	const browser = env['BROWSER'] ?? '';
+export function browserCommands(
+	url: string,
+	env: NodeJS.ProcessEnv = process.env,
+	platform: NodeJS.Platform = process.platform,
+): BrowserCommand[] {
+	const browser = env.BROWSER ?? '';
 	if (browser.trim() !== '') {
 		return browser.split(':').flatMap(entry => commandFor(entry, url) ?? []);
 	}

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {browserCommands, type BrowserCommand} from './browser-commands.js';
+import {type BrowserCommand, browserCommands} from './browser-commands.js';
 
 export type Launch = (command: BrowserCommand) => Promise<boolean>;
 
@@ -10,7 +10,7 @@ export type Launch = (command: BrowserCommand) => Promise<boolean>;
  */
 export const launchDetached: Launch = command =>
 	new Promise(resolve => {
-		let child;
+		let child: ReturnType<typeof spawn>;
 		try {
 			child = spawn(command.file, command.args, {detached: true, stdio: 'ignore', shell: false, windowsHide: true});
 		} catch {

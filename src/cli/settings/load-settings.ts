@@ -1,8 +1,8 @@
 import path from 'node:path';
+import {readRegularFile, UnsafeFileError} from '../../load/files/safe-files.js';
 import {locator, parseSettings, SETTINGS_FILE_NAME} from '../../present/settings/settings-file.js';
 import {readThemeSettings} from '../../present/settings/theme-settings.js';
 import {BUILT_IN_THEMES, type ThemeSpec} from '../../present/theme.js';
-import {readRegularFile, UnsafeFileError} from '../../load/files/safe-files.js';
 import {defaultConfigDir} from '../../store/file/location.js';
 import {defaultBindings, type KeyBinding} from '../../ui/keys/bindings.js';
 import {applyUserKeys} from '../../ui/keys/user-bindings.js';
@@ -28,7 +28,8 @@ function readText(file: string): {text: string} | {problem: string} | undefined 
 		if (error instanceof UnsafeFileError) return {problem: `${error.message}; using the built-in keys and colours`};
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-		const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+		const reason =
+			code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
 		return {problem: `could not read ${file}: ${reason}; using the built-in keys and colours`};
 	}
 }

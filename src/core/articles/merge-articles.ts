@@ -15,7 +15,10 @@ const sortedFeeds = new WeakMap<readonly Article[], Runs>();
 function runsOf(articles: readonly Article[]): Runs {
 	let runs = sortedFeeds.get(articles);
 	if (runs === undefined) {
-		runs = {dated: articles.filter(article => article.published !== null).sort(newestFirst), undated: articles.filter(article => article.published === null)};
+		runs = {
+			dated: articles.filter(article => article.published !== null).sort(newestFirst),
+			undated: articles.filter(article => article.published === null),
+		};
 		sortedFeeds.set(articles, runs);
 	}
 	return runs;
@@ -51,7 +54,9 @@ function* mergeRuns(runs: Article[][]): Generator<undefined, Article[]> {
 			index = first;
 		}
 	};
-	runs.forEach((run, index) => run.length > 0 && heap.push(index));
+	runs.forEach((run, index) => {
+		if (run.length > 0) heap.push(index);
+	});
 	for (let index = Math.floor(heap.length / 2) - 1; index >= 0; index--) down(index);
 	while (heap.length > 0) {
 		const run = heap[0]!;

@@ -1,11 +1,11 @@
 import {basename} from 'node:path';
-import type {Article, ArticleBody} from './article.js';
-import {articleId} from './article-id.js';
 import {parseFeedDate} from '../text/feed-date.js';
 import {bodyToText, inlineHtmlToText} from '../text/html-text.js';
+import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
+import type {Article, ArticleBody} from './article.js';
+import {articleId} from './article-id.js';
 import type {RawFeed, RawItem, RawText} from './raw-feed.js';
 import {resolveLink} from './resolve-link.js';
-import {sanitizeLine, sanitizeText} from '../text/sanitize.js';
 
 export type NormalizedFeed = {title: string; articles: Article[]; warnings: string[]};
 
@@ -126,7 +126,7 @@ function errorText(error: unknown): string {
  */
 export function normalizeFeed(raw: RawFeed, source: string): NormalizedFeed {
 	const title = oneLine(raw.title) || fallbackFeedTitle(source);
-	const warnings = (Array.isArray(raw.warnings) ? raw.warnings : []).map((warning) => sanitizeLine(warning)).filter(Boolean);
+	const warnings = (Array.isArray(raw.warnings) ? raw.warnings : []).map(warning => sanitizeLine(warning)).filter(Boolean);
 	const articles: Article[] = [];
 	const ids = new Set<string>();
 	let duplicates = 0;
@@ -149,6 +149,7 @@ export function normalizeFeed(raw: RawFeed, source: string): NormalizedFeed {
 			warnings.push(`skipped item ${index + 1}: ${errorText(error)}`);
 		}
 	});
-	if (duplicates > 0) warnings.push(`${plural(duplicates, 'duplicate article was', 'duplicate articles were')} skipped (same id as an earlier one)`);
+	if (duplicates > 0)
+		warnings.push(`${plural(duplicates, 'duplicate article was', 'duplicate articles were')} skipped (same id as an earlier one)`);
 	return {title, articles, warnings};
 }

@@ -1,7 +1,7 @@
-import {FeedError} from '../feed-error.js';
-import {looksLikeHtml} from '../text/html-text.js';
 import type {RawFeed, RawItem, RawText} from '../articles/raw-feed.js';
+import {FeedError} from '../feed-error.js';
 import {DEFAULT_MAX_ITEMS} from '../limits.js';
+import {looksLikeHtml} from '../text/html-text.js';
 
 // Reads JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1) and flashnews' own simple JSON
 // ({"articles": [...]} or a bare array of article objects) into a RawFeed. Every field is checked
@@ -92,7 +92,7 @@ function isBlank(value: unknown, depth = 0): boolean {
 	if (value === null || value === undefined) return true;
 	if (typeof value === 'string') return value.trim() === '';
 	if (typeof value !== 'object' || depth > 8) return false;
-	return Object.values(value).every((child) => isBlank(child, depth + 1));
+	return Object.values(value).every(child => isBlank(child, depth + 1));
 }
 
 function readItems(list: unknown[], readItem: ItemReader, options: ParseJsonFeedOptions, warnings: string[]): RawItem[] {
@@ -163,7 +163,7 @@ function parseJsonFeedObject(object: JsonObject, options: ParseJsonFeedOptions):
 		title: stringField(object, 'title'),
 		link: homePage,
 		base: homePage === undefined ? stringField(object, 'feed_url') : undefined,
-		items: readItems(list, (item) => readJsonFeedItem(item, feedAuthor), options, warnings),
+		items: readItems(list, item => readJsonFeedItem(item, feedAuthor), options, warnings),
 		warnings,
 	};
 }

@@ -98,7 +98,7 @@ function findJsonProblem(text: string): JsonProblem | null {
 			if (!NUMBER.test(text)) return {offset: index, problem: 'invalid number'};
 			index = NUMBER.lastIndex;
 		} else {
-			const literal = LITERALS.find((word) => text.startsWith(word, index));
+			const literal = LITERALS.find(word => text.startsWith(word, index));
 			if (literal === undefined) return {offset: index, problem: `unexpected ${describeChar(char)}`};
 			index += literal.length;
 		}

@@ -79,7 +79,10 @@ export function parseNewsboatUrls(input: Uint8Array | string): SubscriptionListR
 		if (!FEED_URL.test(url)) return {ok: false, error: `line ${index + 1}: "${shown(url)}" is not a feed URL`};
 		const titleTag = tags.find(tag => tag.startsWith('~'));
 		const title = titleTag === undefined ? '' : sanitizeLine(titleTag.slice(1));
-		const groups = tags.filter(tag => !tag.startsWith('~') && tag !== HIDDEN_TAG).map(tag => sanitizeLine(tag)).filter(tag => tag !== '');
+		const groups = tags
+			.filter(tag => !tag.startsWith('~') && tag !== HIDDEN_TAG)
+			.map(tag => sanitizeLine(tag))
+			.filter(tag => tag !== '');
 		if (groups.length > 1) manyTags++;
 		collector.add({
 			url: sanitizeLine(url),
@@ -87,7 +90,8 @@ export function parseNewsboatUrls(input: Uint8Array | string): SubscriptionListR
 			...(groups.length === 0 ? {} : {group: [groups[0]!]}),
 		});
 	}
-	if (scriptFeeds > 0) collector.warn(`skipped ${plural(scriptFeeds, 'feed', 'feeds')} made by a script (exec: or filter:), which flashnews does not run`);
+	if (scriptFeeds > 0)
+		collector.warn(`skipped ${plural(scriptFeeds, 'feed', 'feeds')} made by a script (exec: or filter:), which flashnews does not run`);
 	if (manyTags > 0) collector.warn(`${plural(manyTags, 'feed has', 'feeds have')} several tags; each went into the group of its first tag`);
 	return collector.result();
 }

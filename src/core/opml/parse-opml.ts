@@ -102,7 +102,10 @@ export function parseOpml(input: Uint8Array | string): SubscriptionListResult {
 		if (!sawBody) throw new FeedError('not an OPML file: <opml> has no <body>');
 		return collector.result();
 	} catch (error) {
-		const message = error instanceof FeedError ? error.message : `could not read the OPML file: ${error instanceof Error ? error.message : String(error)}`;
+		const message =
+			error instanceof FeedError
+				? error.message
+				: `could not read the OPML file: ${error instanceof Error ? error.message : String(error)}`;
 		return {ok: false, error: sanitizeLine(message)};
 	}
 }

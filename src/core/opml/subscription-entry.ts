@@ -10,9 +10,7 @@ export type SubscriptionEntry = {
 };
 
 /** A subscription list read: every entry, or one line saying why the list cannot be read. */
-export type SubscriptionListResult =
-	| {ok: true; subscriptions: SubscriptionEntry[]; warnings: string[]}
-	| {ok: false; error: string};
+export type SubscriptionListResult = {ok: true; subscriptions: SubscriptionEntry[]; warnings: string[]} | {ok: false; error: string};
 
 /** Entries in list order, each URL once: a feed listed again (say, in a second folder) keeps its first place. */
 export class SubscriptionCollector {
@@ -37,7 +35,9 @@ export class SubscriptionCollector {
 	result(): SubscriptionListResult {
 		const warnings = [...this.warnings];
 		if (this.duplicates > 0) {
-			warnings.push(`${this.duplicates} ${this.duplicates === 1 ? 'feed was' : 'feeds were'} listed more than once; the first listing was kept`);
+			warnings.push(
+				`${this.duplicates} ${this.duplicates === 1 ? 'feed was' : 'feeds were'} listed more than once; the first listing was kept`,
+			);
 		}
 		if (this.subscriptions.length === 0) warnings.push('no feeds found');
 		return {ok: true, subscriptions: this.subscriptions, warnings};

@@ -12,7 +12,8 @@ type Node = Group | SubscriptionEntry;
 
 // Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE/U+FFFF,
 // unpaired surrogates) are left out rather than written as a document no parser accepts.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;'};
 
 /** A value made safe inside a double-quoted XML attribute; tabs and line breaks survive parsing. */

@@ -79,7 +79,10 @@ export function createSearch(articles: readonly Article[], textOf: (article: Art
 		forget(folded);
 		if (folded === '') return finished(articles);
 		const last = typed.at(-1);
-		if (last?.folded === folded) return finished((last.found ??= articlesOf(last.matches)));
+		if (last?.folded === folded) {
+			last.found ??= articlesOf(last.matches);
+			return finished(last.found);
+		}
 		// Every term of a query that extends an earlier one implies a term of that one.
 		const candidates = last?.matches ?? everything;
 		const terms = folded.split(' ');

@@ -1,7 +1,7 @@
 import {isUtf8} from 'node:buffer';
 import type * as IconvLite from 'iconv-lite';
-import {FeedError} from '../feed-error.js';
 import {lazyRequire} from '../../shims/lazy-require.js';
+import {FeedError} from '../feed-error.js';
 import {MAX_FEED_BYTES, tooLargeMessage} from '../limits.js';
 
 const XML_DECLARATION_ENCODING = /^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
@@ -30,7 +30,11 @@ const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
 const lenientUtf8 = new TextDecoder('utf-8');
 
 function normalizeLabel(label: string): string {
-	return label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+	return label
+		.trim()
+		.replace(/^["']|["']$/g, '')
+		.trim()
+		.toLowerCase();
 }
 
 /**

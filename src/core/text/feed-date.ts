@@ -13,11 +13,40 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 // RFC 822 zones, and a few named zones feeds use although the RFC does not list them.
 const ZONE_MINUTES: Record<string, number> = {
-	z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
-	est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-	akst: -540, akdt: -480, hst: -600,
-	bst: 60, cet: 60, cest: 120, met: 60, mest: 120, west: 60, eet: 120, eest: 180, msk: 180,
-	ist: 330, sgt: 480, hkt: 480, jst: 540, kst: 540, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+	z: 0,
+	ut: 0,
+	utc: 0,
+	gmt: 0,
+	wet: 0,
+	est: -300,
+	edt: -240,
+	cst: -360,
+	cdt: -300,
+	mst: -420,
+	mdt: -360,
+	pst: -480,
+	pdt: -420,
+	akst: -540,
+	akdt: -480,
+	hst: -600,
+	bst: 60,
+	cet: 60,
+	cest: 120,
+	met: 60,
+	mest: 120,
+	west: 60,
+	eet: 120,
+	eest: 180,
+	msk: 180,
+	ist: 330,
+	sgt: 480,
+	hkt: 480,
+	jst: 540,
+	kst: 540,
+	aest: 600,
+	aedt: 660,
+	nzst: 720,
+	nzdt: 780,
 };
 
 const ZONE = String.raw`(z|[+-]\d{2}(?::?\d{2})?|(?:gmt|utc|ut)(?:[+-]\d{1,2}(?::?\d{2})?)?|[a-z]{1,5})`;
@@ -25,7 +54,10 @@ const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[t\s]+${TIME})?\s*${ZONE}?$`, 'i');
 const ISO_COMPACT = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?\s*${ZONE}?$`, 'i');
 // "Thu, 17 Apr 2025 14:05:00 +0200"; weekday optional (and never checked), year may have two digits.
-const RFC822 = new RegExp(String.raw`^(?:[a-z]+\.?(?:,\s*|\s+))?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{2,4})(?:,?\s+${TIME})?\s*${ZONE}?$`, 'i');
+const RFC822 = new RegExp(
+	String.raw`^(?:[a-z]+\.?(?:,\s*|\s+))?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{2,4})(?:,?\s+${TIME})?\s*${ZONE}?$`,
+	'i',
+);
 // "April 17, 2025 2:05 PM EST" and JavaScript's "Thu Apr 17 2025 14:05:00 GMT+0200".
 const MONTH_FIRST = new RegExp(
 	String.raw`^(?:[a-z]+\.?,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?${TIME}\s*(am|pm)?)?\s*${ZONE}?$`,
@@ -50,7 +82,7 @@ function zoneOffsetMinutes(zone: string | undefined): number | null {
 /** 1-12 for an English month name or its abbreviation ("Apr", "Sept", "april"). */
 function monthNumber(name: string): number | undefined {
 	const lower = name.toLowerCase();
-	const index = MONTHS.findIndex((month) => month.startsWith(lower) && lower.length >= 3);
+	const index = MONTHS.findIndex(month => month.startsWith(lower) && lower.length >= 3);
 	return index === -1 ? undefined : index + 1;
 }
 
@@ -90,7 +122,10 @@ function fromNumber(value: number): number | null {
 
 function fromString(input: string): number | null {
 	// Comments like "(CEST)" after the zone, and runs of spaces, carry nothing.
-	const text = input.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = input
+		.replace(/\([^()]*\)/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (text === '') return null;
 	if (/^\d{9,13}$/.test(text)) return fromNumber(Number(text));
 
@@ -98,8 +133,14 @@ function fromString(input: string): number | null {
 	if (match) {
 		const [, year = '', month = '', day = '', hour = '0', minute = '0', second = '0', fraction, zone] = match;
 		return toEpoch({
-			year: Number(year), month: Number(month), day: Number(day),
-			hour: Number(hour), minute: Number(minute), second: Number(second), fraction, zone,
+			year: Number(year),
+			month: Number(month),
+			day: Number(day),
+			hour: Number(hour),
+			minute: Number(minute),
+			second: Number(second),
+			fraction,
+			zone,
 		});
 	}
 
@@ -109,8 +150,14 @@ function fromString(input: string): number | null {
 		const month = monthNumber(monthName);
 		if (month === undefined) return null;
 		return toEpoch({
-			year: fourDigitYear(year), month, day: Number(day),
-			hour: Number(hour), minute: Number(minute), second: Number(second), fraction, zone,
+			year: fourDigitYear(year),
+			month,
+			day: Number(day),
+			hour: Number(hour),
+			minute: Number(minute),
+			second: Number(second),
+			fraction,
+			zone,
 		});
 	}
 

@@ -1,9 +1,10 @@
 import type * as HtmlToText from 'html-to-text';
 import type {FormatCallback, HtmlToTextOptions} from 'html-to-text';
+import {lazyRequire} from '../../shims/lazy-require.js';
 import type {ArticleBody} from '../articles/article-body.js';
 import {resolveLink} from '../articles/resolve-link.js';
-import {lazyRequire} from '../../shims/lazy-require.js';
-import {CONVERTER_OPTIONS, crudeHtmlToText, normalizeLayout, prepareHtml} from './html-text.js';
+import {CONVERTER_OPTIONS} from './html-formatters.js';
+import {crudeHtmlToText, normalizeLayout, prepareHtml} from './html-text.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 
 const htmlToText = lazyRequire<typeof HtmlToText>('html-to-text');

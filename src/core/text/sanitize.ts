@@ -49,7 +49,9 @@ function toText(value: unknown): string {
 export function sanitizeLine(value: unknown): string {
 	let text = toText(value);
 	if (LINE_NEEDS_WORK.test(text)) {
-		text = stripSequences(text).replace(/[\t\n\r\f\v]+/g, ' ').replace(CONTROLS, '');
+		text = stripSequences(text)
+			.replace(/[\t\n\r\f\v]+/g, ' ')
+			.replace(CONTROLS, '');
 	}
 	return text.replace(/\s+/g, ' ').trim();
 }

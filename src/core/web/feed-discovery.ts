@@ -1,7 +1,7 @@
 import type * as Htmlparser2 from 'htmlparser2';
+import {lazyRequire} from '../../shims/lazy-require.js';
 import {sniffText} from '../detect-format.js';
 import {sanitizeLine} from '../text/sanitize.js';
-import {lazyRequire} from '../../shims/lazy-require.js';
 
 const htmlparser2 = lazyRequire<typeof Htmlparser2>('htmlparser2');
 
@@ -15,7 +15,7 @@ const FEED_TYPES = new Map<string, FeedLink['format']>([
 ]);
 const HTML_MEDIA_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const PREFIX_LENGTH = 4096;
-const PROLOG = /^(?:\uFEFF|\s|<\?[^]*?\?>|<!--[^]*?-->)+/;
+const PROLOG = /^(?:\uFEFF|\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)+/;
 // Elements that open an HTML page (or fragment) and never a feed document.
 const HTML_FIRST_ELEMENT = /^<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|noscript|div|p|span|table|a|h[1-6])[\s>/]/i;
 const FEED_ROOT = /<(?:rss|feed|rdf:RDF)[\s>]/;
@@ -45,9 +45,9 @@ function resolveHttp(href: string, base: string): string | undefined {
 }
 
 function feedFormat(attributes: Record<string, string>): FeedLink['format'] | undefined {
-	const rel = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
+	const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
 	if (!rel.includes('alternate')) return undefined;
-	const type = (attributes['type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+	const type = (attributes.type ?? '').split(';', 1)[0]!.trim().toLowerCase();
 	return FEED_TYPES.get(type);
 }
 
@@ -67,17 +67,17 @@ export function findFeedLinks(html: string, pageUrl: string): FeedLink[] {
 					parser.pause();
 					return;
 				}
-				if (name === 'base' && !baseSet && attributes['href'] !== undefined) {
-					base = resolveHttp(attributes['href'], pageUrl) ?? base;
+				if (name === 'base' && !baseSet && attributes.href !== undefined) {
+					base = resolveHttp(attributes.href, pageUrl) ?? base;
 					baseSet = true;
 					return;
 				}
-				if (name !== 'link' || attributes['href'] === undefined) return;
+				if (name !== 'link' || attributes.href === undefined) return;
 				const format = feedFormat(attributes);
-				const url = format === undefined ? undefined : resolveHttp(attributes['href'], base);
+				const url = format === undefined ? undefined : resolveHttp(attributes.href, base);
 				if (format === undefined || url === undefined || seen.has(url)) return;
 				seen.add(url);
-				const title = sanitizeLine(attributes['title'] ?? '');
+				const title = sanitizeLine(attributes.title ?? '');
 				links.push(title ? {url, format, title} : {url, format});
 			},
 		},

@@ -1,6 +1,6 @@
 import {CHANNEL_ATTRIBUTES} from './feed-structure.js';
-import {RENAMED} from './rss-parser-names.js';
 import {allTexts, attribute, children, firstText, nodeList, nodeText} from './nodes.js';
+import {RENAMED} from './rss-parser-names.js';
 
 // Field extraction shared by the RSS and Atom mappings. Every field is read from the raw xml2js
 // nodes that rss-parser copies out under these names (keepArray), never from rss-parser's own
@@ -106,10 +106,10 @@ export function hrefLink(values: unknown[], alternateOnly = false): string | und
 			links.push({href, rel, type: attribute(node, 'type')?.trim().toLowerCase() || undefined});
 		}
 	}
-	const alternates = links.filter((link) => link.rel === 'alternate');
-	const page = alternates.find((link) => link.type === undefined || HTML_TYPES.has(link.type)) ?? alternates[0];
+	const alternates = links.filter(link => link.rel === 'alternate');
+	const page = alternates.find(link => link.type === undefined || HTML_TYPES.has(link.type)) ?? alternates[0];
 	if (page !== undefined || alternateOnly) return page?.href;
-	return links.find((link) => !NOT_THE_PAGE.has(link.rel))?.href;
+	return links.find(link => !NOT_THE_PAGE.has(link.rel))?.href;
 }
 
 /** RSS-style links: the text of the first `<link>` that has text. */

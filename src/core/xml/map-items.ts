@@ -49,7 +49,13 @@ export function mapRssItem(item: unknown): RawItem {
 			hrefLink([field(item, 'link'), field(item, 'atomPrefixedLink')], true) ??
 			attributeAnyCase(attributes, 'href') ??
 			rssPermalink(item),
-		author: firstName(field(item, 'dcCreator'), field(item, 'author'), field(item, 'dcAuthor'), field(item, 'itunesAuthor'), field(item, 'atomPrefixedAuthor')),
+		author: firstName(
+			field(item, 'dcCreator'),
+			field(item, 'author'),
+			field(item, 'dcAuthor'),
+			field(item, 'itunesAuthor'),
+			field(item, 'atomPrefixedAuthor'),
+		),
 		published:
 			firstTrimmed(
 				field(item, 'pubDate'),
@@ -83,7 +89,10 @@ export function mapAtomEntry(entry: unknown, feedAuthor: string | undefined): Ra
 		id,
 		title: rawText(field(entry, 'title')) ?? rawText(field(entry, 'dcTitle')),
 		// An entry without a page of its own is often identified by its address.
-		link: hrefLink([field(entry, 'atomLink')]) ?? textLink(field(entry, 'atomLink')) ?? (id !== undefined && HTTP_URL.test(id) ? id : undefined),
+		link:
+			hrefLink([field(entry, 'atomLink')]) ??
+			textLink(field(entry, 'atomLink')) ??
+			(id !== undefined && HTTP_URL.test(id) ? id : undefined),
 		author: firstName(field(entry, 'author'), field(entry, 'dcCreator')) ?? feedAuthor,
 		published: firstTrimmed(
 			field(entry, 'atomPublished'),

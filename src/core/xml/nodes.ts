@@ -17,7 +17,7 @@ export function nodeList(value: unknown): unknown[] {
 /** An attribute of an element, or of an attributes object itself (`$` copied out). */
 export function attribute(node: unknown, name: string): string | undefined {
 	if (!isObject(node)) return undefined;
-	const attributes = isObject(node['$']) ? node['$'] : undefined;
+	const attributes = isObject(node.$) ? node.$ : undefined;
 	const value = attributes?.[name];
 	return typeof value === 'string' ? value : undefined;
 }
@@ -52,8 +52,8 @@ function collectText(node: XmlObject, parts: string[]): void {
 export function nodeText(node: unknown): string {
 	if (typeof node === 'string') return node;
 	if (!isObject(node)) return '';
-	const own = node['_'];
-	if (typeof own === 'string' && Object.keys(node).every((key) => key === '_' || key === '$')) return own;
+	const own = node._;
+	if (typeof own === 'string' && Object.keys(node).every(key => key === '_' || key === '$')) return own;
 	const parts: string[] = [];
 	collectText(node, parts);
 	return parts.join(' ');

@@ -18,7 +18,13 @@ export type OpenElement = {
 	scope: NamespaceScope;
 };
 
-export type StartTagContext = {dialect: XmlDialect; isRoot: boolean; isItem: boolean; parent: OpenElement | undefined; selfClosing: boolean};
+export type StartTagContext = {
+	dialect: XmlDialect;
+	isRoot: boolean;
+	isItem: boolean;
+	parent: OpenElement | undefined;
+	selfClosing: boolean;
+};
 
 /**
  * What a start tag outside inline xhtml becomes, given the tag with its attributes already

@@ -1,11 +1,11 @@
 import Parser from 'rss-parser';
-import {FeedError} from '../feed-error.js';
 import type {RawFeed, RawItem} from '../articles/raw-feed.js';
-import {FEED_FIELDS, ITEM_FIELDS, customFields, field, hrefLink, personNames, textLink} from './feed-fields.js';
+import {FeedError} from '../feed-error.js';
 import {DEFAULT_MAX_ITEMS, MAX_FEED_TEXT_LENGTH, tooLargeMessage} from '../limits.js';
-import {attributeOf, nodeList} from './nodes.js';
+import {customFields, FEED_FIELDS, field, hrefLink, ITEM_FIELDS, personNames, textLink} from './feed-fields.js';
 import {attributeAnyCase, joined, mapAtomEntry, mapRssItem} from './map-items.js';
-import {repairXmlDocument, type RepairedXml, type XmlDialect} from './repair.js';
+import {attributeOf, nodeList} from './nodes.js';
+import {type RepairedXml, repairXmlDocument, type XmlDialect} from './repair.js';
 import {plainTitle} from './text-constructs.js';
 
 export type ParseXmlFeedOptions = {
@@ -16,7 +16,6 @@ export type ParseXmlFeedOptions = {
 	 */
 	part?: boolean;
 };
-
 
 function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();

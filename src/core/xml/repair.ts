@@ -1,9 +1,9 @@
 import {FeedError} from '../feed-error.js';
+import {MAX_ELEMENT_DEPTH} from '../limits.js';
 import {CharacterData} from './character-data.js';
 import {dialectOfRoot, type XmlDialect} from './dialect.js';
 import {NamespaceScope} from './element-names.js';
-import {ItemTally, hasText} from './item-tally.js';
-import {MAX_ELEMENT_DEPTH} from '../limits.js';
+import {hasText, ItemTally} from './item-tally.js';
 import {doctypeEnd, nameAt, newlinesIn, tagEnd} from './markup-ends.js';
 import {type OpenElement, writeEndTag, writeStartTag} from './open-element.js';
 import {capturedStartTag, escapeHtml, protectCdata, startsCapture} from './xhtml-capture.js';
@@ -30,28 +30,9 @@ const DOCTYPE_NAME = /^<!DOCTYPE\s+([^\s[>]+)/i;
 
 export type {XmlDialect} from './dialect.js';
 
-export type RepairedXml = {
-	xml: string;
-	/** Name of the first element, as written (`rss`, `r:rss`, `feed`, `rdf:RDF`, `html`…). */
-	rootName?: string;
-	/** What the first element makes the document. */
-	dialect: XmlDialect;
-	/** Name given by the <!DOCTYPE …> of the prolog, before it was removed. */
-	doctypeName?: string;
-	/** Items (RSS) or entries (Atom) in the document, including any dropped. */
-	itemCount: number;
-	/** Items left out because of `maxItems`. */
-	droppedItems: number;
-	/** Positions, among the items kept, of those with no text and no attribute anywhere inside. */
-	emptyItems: number[];
-	/** Some other element stands between two items, beside them (a feed element amid the items). */
-	interleaved: boolean;
-};
+import type {RepairedXml, RepairOptions} from './repair-types.js';
 
-export type RepairOptions = {
-	/** Items (entries) after this many are removed from the output, unparsed. */
-	maxItems?: number;
-};
+export type {RepairedXml, RepairOptions} from './repair-types.js';
 
 class XmlRepairer {
 	private readonly pieces: string[] = [];
@@ -216,7 +197,14 @@ class XmlRepairer {
 	}
 
 	/** A start tag inside inline xhtml: copied as HTML. */
-	private handleCapturedStartTag(index: number, end: number, tag: string, canonical: string, selfClosing: boolean, scope: NamespaceScope): number {
+	private handleCapturedStartTag(
+		index: number,
+		end: number,
+		tag: string,
+		canonical: string,
+		selfClosing: boolean,
+		scope: NamespaceScope,
+	): number {
 		const name = nameAt(this.text, index + 1);
 		const {output, local, opens} = capturedStartTag(this.characters.repairedTag(tag, index, end), name, canonical, selfClosing);
 		if (this.items.watching && tag.includes('=')) this.items.content();

@@ -107,7 +107,11 @@ export function planXmlFeedParts(bytes: Uint8Array, parts: number): PartRanges[]
 
 	const ranges: PartRanges[] = [];
 	for (let index = 0; index + 1 < cuts.length; index++) {
-		ranges.push([[0, start], [cuts[index]!, cuts[index + 1]!], [end, buffer.length]]);
+		ranges.push([
+			[0, start],
+			[cuts[index]!, cuts[index + 1]!],
+			[end, buffer.length],
+		]);
 	}
 	return ranges;
 }

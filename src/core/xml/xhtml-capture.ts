@@ -8,7 +8,22 @@ const ATOM_TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'tagline', 'summary',
 const ATOM_CONTAINERS = new Set(['feed', 'entry', 'source']);
 const RSS_ITEM_BODIES = new Set(['xhtml:body', 'body']);
 // Inside a capture these never get a closing tag, so they must not be pushed as open elements.
-const HTML_VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const HTML_VOID_ELEMENTS = new Set([
+	'area',
+	'base',
+	'br',
+	'col',
+	'embed',
+	'hr',
+	'img',
+	'input',
+	'link',
+	'meta',
+	'param',
+	'source',
+	'track',
+	'wbr',
+]);
 
 // Each begins with a fixed whitespace-and-name prefix, so a long run of name characters is never
 // re-scanned from every position inside it.
@@ -52,7 +67,12 @@ export function startsCapture(dialect: XmlDialect, parent: string | undefined, n
  * (`<xhtml:p>` is `<p>`), `]]>` split. `local` is its name as HTML; `opens` is false for an element
  * that never gets an end tag.
  */
-export function capturedStartTag(tag: string, name: string, canonical: string, selfClosing: boolean): {output: string; local: string; opens: boolean} {
+export function capturedStartTag(
+	tag: string,
+	name: string,
+	canonical: string,
+	selfClosing: boolean,
+): {output: string; local: string; opens: boolean} {
 	const local = canonical.startsWith('xhtml:') ? canonical.slice(6) : name;
 	const renamed = local === name ? tag : `<${local}${tag.slice(1 + name.length)}`;
 	return {output: protectCdata(renamed), local, opens: !selfClosing && !HTML_VOID_ELEMENTS.has(local.toLowerCase())};

@@ -26,7 +26,16 @@ export type CachedFeed = {
 	articles: Article[];
 };
 
-type IndexRow = [id: string, title: string, author: string | null, feed: string, section: string | null, published: number | null, link: string | null, categories: string[]];
+type IndexRow = [
+	id: string,
+	title: string,
+	author: string | null,
+	feed: string,
+	section: string | null,
+	published: number | null,
+	link: string | null,
+	categories: string[],
+];
 type BodyRow = [summary: ArticleBody, content: ArticleBody];
 type IndexFile = {format: number; url: string; title: string; savedAt: number; articles: IndexRow[]};
 

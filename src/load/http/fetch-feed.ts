@@ -14,7 +14,8 @@ const PERMANENT_REDIRECTS = new Set([301, 308]);
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 // What fetch decompresses; anything else would reach the parser as compressed bytes.
 const READABLE_CODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const ACCEPT =
+	'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 // A header value must be Latin-1 text without line breaks, or fetch throws.
 const HEADER_VALUE = /^[\t\u0020-\u007E\u0080-\u00FF]{1,1024}$/;
 

@@ -1,10 +1,10 @@
 import type {FeedResult} from '../../core/articles/article.js';
 import {parseFeed} from '../../core/parse-feed.js';
 import {decodeFeedBytes} from '../../core/text/decode-bytes.js';
-import {findFeedLinks, isWebPage, webPageMessage, type FeedLink} from '../../core/web/feed-discovery.js';
+import {type FeedLink, findFeedLinks, isWebPage, webPageMessage} from '../../core/web/feed-discovery.js';
 import {parseFeedOffThread} from '../parse-off-thread.js';
 import {OFF_THREAD_BYTES} from '../read-file.js';
-import {fetchFeed, type FetchFailure, type FetchFeedOptions} from './fetch-feed.js';
+import {type FetchFailure, type FetchFeedOptions, fetchFeed} from './fetch-feed.js';
 import type {FetchLimiter} from './fetch-limiter.js';
 
 export type RemoteFeedOptions = FetchFeedOptions & {
@@ -67,7 +67,8 @@ export async function fetchFeedSource(url: string, options: RemoteFeedOptions): 
 		...(charset === undefined ? {} : {declaredCharset: charset}),
 		...(options.maxItems === undefined ? {} : {maxItems: options.maxItems}),
 	};
-	const result = bytes.length > OFF_THREAD_BYTES ? await parseFeedOffThread(bytes, label, parseOptions) : await parseFeed(bytes, label, parseOptions);
+	const result =
+		bytes.length > OFF_THREAD_BYTES ? await parseFeedOffThread(bytes, label, parseOptions) : await parseFeed(bytes, label, parseOptions);
 	if (!result.ok) {
 		const links = result.error.startsWith('not a feed') ? webPage(bytes, charset, contentType, finalUrl) : undefined;
 		if (links === undefined) return failed(label, {status: 'error', message: result.error}, {unreadable: true});

@@ -19,7 +19,8 @@ export function urlSource(url: string, label: string, web: WebSettings): Source 
 		async load() {
 			if (web.offline) return {ok: false, source: label, error: 'not fetched: --offline reads only subscribed feeds from the cache'};
 			const outcome = await fetchFeedSource(url, {...web.fetch, label, limiter: web.limiter});
-			if (outcome.fetched === 'not-modified') return {ok: false, source: label, error: 'the server answered "not modified" to a request without validators'};
+			if (outcome.fetched === 'not-modified')
+				return {ok: false, source: label, error: 'the server answered "not modified" to a request without validators'};
 			return outcome.result;
 		},
 	};

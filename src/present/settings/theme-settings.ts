@@ -26,7 +26,7 @@ export function readColor(value: unknown): ThemeColor | undefined {
 }
 
 function quoted(value: unknown): string {
-	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	return typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -39,7 +39,10 @@ export function readThemeSettings(entries: readonly SettingsEntry[], at: Locate)
 	let base: BuiltInTheme = 'dark';
 	if (baseEntry !== undefined) {
 		const wanted = THEME_NAMES.find(name => typeof baseEntry.value === 'string' && name === baseEntry.value.trim().toLowerCase());
-		if (wanted === undefined) problems.push(`${at(baseEntry.line)}theme base ${quoted(baseEntry.value)} is not a built-in theme (${THEME_NAMES.join(' or ')}); using dark`);
+		if (wanted === undefined)
+			problems.push(
+				`${at(baseEntry.line)}theme base ${quoted(baseEntry.value)} is not a built-in theme (${THEME_NAMES.join(' or ')}); using dark`,
+			);
 		else base = wanted;
 	}
 	const spec: ThemeSpec = {...BUILT_IN_THEMES[base]};
@@ -51,7 +54,9 @@ export function readThemeSettings(entries: readonly SettingsEntry[], at: Locate)
 		}
 		const color = readColor(entry.value);
 		if (color === undefined) {
-			problems.push(`${at(entry.line)}theme ${entry.name}: ${quoted(entry.value)} is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the ${base} theme's`);
+			problems.push(
+				`${at(entry.line)}theme ${entry.name}: ${quoted(entry.value)} is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the ${base} theme's`,
+			);
 			continue;
 		}
 		for (const style of THEME_ROLES[entry.name as ThemeRole]) spec[style] = {...spec[style], color};

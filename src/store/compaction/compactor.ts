@@ -3,7 +3,7 @@ import {NewerSchemaError} from '../file/migrate.js';
 import type {StateFile} from '../file/state-file.js';
 import type {MemoryView} from '../memory-view.js';
 import {SEEN_RESOLUTION_MS} from '../state/read-marks.js';
-import {acquireLock, lockNotice, type LockAttempt} from '../state-lock.js';
+import {acquireLock, type LockAttempt, lockNotice} from '../state-lock.js';
 import {compactLocked, type KnownFile} from './compact-locked.js';
 
 /** How one attempt went: `busy` when the lock stayed taken (try again later), `stopped` when this instance must never write again. */

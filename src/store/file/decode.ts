@@ -1,8 +1,8 @@
 import {UnusableFileError} from '../regular-file.js';
 import {toBookmarkSnapshot} from '../state/bookmarks.js';
 import {toFeedMeta} from '../state/feed-meta.js';
-import {toReadMark} from '../state/read-marks.js';
 import {isPlainObject} from '../state/json-checks.js';
+import {toReadMark} from '../state/read-marks.js';
 import {emptyStoredState, type StoredState} from '../state/stored-state.js';
 import {toSubscription} from '../state/subscriptions.js';
 import {migrate, UnknownSchemaError} from './migrate.js';

@@ -15,9 +15,10 @@ const NEEDS_NO_ESCAPING = /^[^"\\\u0000-\u001F\uD800-\uDFFF]*$/;
 // JSON.stringify, which matters with 50,000 of them on every compaction.
 const quote = (text: string): string => (NEEDS_NO_ESCAPING.test(text) ? `"${text}"` : JSON.stringify(text));
 
-const formatReadMark = (value: unknown): string => (isPlainObject(value) && Number.isFinite(value.at) && Number.isFinite(value.seen)
-	? `{"at":${value.at as number},"seen":${value.seen as number}}`
-	: JSON.stringify(value));
+const formatReadMark = (value: unknown): string =>
+	isPlainObject(value) && Number.isFinite(value.at) && Number.isFinite(value.seen)
+		? `{"at":${value.at as number},"seen":${value.seen as number}}`
+		: JSON.stringify(value);
 
 function entryLines(entries: Iterable<[string, unknown]>, format: (value: unknown) => string): string {
 	const lines: string[] = [];

@@ -62,7 +62,9 @@ export function schemaVersionOf(data: Record<string, unknown>): number {
 	}
 
 	if (version === 0 && !hasVersion0Shape(data)) {
-		throw new UnknownSchemaError(data.schemaVersion === undefined ? 'has no state version' : 'says state version 0 but is not in its shape');
+		throw new UnknownSchemaError(
+			data.schemaVersion === undefined ? 'has no state version' : 'says state version 0 but is not in its shape',
+		);
 	}
 
 	return version;

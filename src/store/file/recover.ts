@@ -11,7 +11,10 @@ import {toSubscription} from '../state/subscriptions.js';
 
 /** `2026-11-25T23-59-00Z`: an ISO time that is also a portable file name. */
 function fileStamp(time: number): string {
-	return new Date(time).toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+	return new Date(time)
+		.toISOString()
+		.replace(/\.\d+Z$/, 'Z')
+		.replaceAll(':', '-');
 }
 
 /** Copies the file byte for byte to `<file>.corrupt-<time>` (never overwriting an older backup). */

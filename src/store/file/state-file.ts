@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {StoredState} from '../state/stored-state.js';
 import {encodeState} from './encode.js';
 import {STATE_FILE_NAME} from './location.js';
-import {readStateFile, type FileContent} from './read.js';
+import {type FileContent, readStateFile} from './read.js';
 import {createStateWriter} from './write.js';
 
 // The state file, step by step: read.ts (only a regular file, within a size bound; never throws for

@@ -7,9 +7,7 @@ import type {StoredState} from './stored-state.js';
 // Everything a bookmark is: how a change writes it (the memory view, a journal replay and a
 // compaction all go through applyBookmarkChange) and how a snapshot is checked when read back.
 
-export type BookmarkChange =
-	| {op: 'bookmark'; snapshot: BookmarkSnapshot}
-	| {op: 'unbookmark'; id: string};
+export type BookmarkChange = {op: 'bookmark'; snapshot: BookmarkSnapshot} | {op: 'unbookmark'; id: string};
 
 export function applyBookmarkChange(state: StoredState, change: BookmarkChange): void {
 	if (change.op === 'bookmark') state.bookmarks.set(change.snapshot.id, change.snapshot);
@@ -66,4 +64,3 @@ export function toBookmarkChange(value: Record<string, unknown>): BookmarkChange
 	const snapshot = toBookmarkSnapshot(value.snapshot);
 	return snapshot && {op: 'bookmark', snapshot};
 }
-

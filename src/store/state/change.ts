@@ -1,9 +1,9 @@
-import {applyBookmarkChange, toBookmarkChange, type BookmarkChange} from './bookmarks.js';
-import {applyFeedMetaChange, toFeedMetaChange, type FeedMetaChange} from './feed-meta.js';
-import {applyReadChange, toReadChange, type ReadChange} from './read-marks.js';
+import {applyBookmarkChange, type BookmarkChange, toBookmarkChange} from './bookmarks.js';
+import {applyFeedMetaChange, type FeedMetaChange, toFeedMetaChange} from './feed-meta.js';
 import {isPlainObject} from './json-checks.js';
+import {applyReadChange, type ReadChange, toReadChange} from './read-marks.js';
 import type {StoredState} from './stored-state.js';
-import {applySubscriptionChange, toSubscriptionChange, type SubscriptionChange} from './subscriptions.js';
+import {applySubscriptionChange, type SubscriptionChange, toSubscriptionChange} from './subscriptions.js';
 
 /**
  * One change to the state, as the journal records it. Changes are idempotent ("set read", never
@@ -47,7 +47,8 @@ export function applyChange(state: StoredState, change: Change): void {
 /** A change read back from a journal line; undefined for anything else. */
 export function toChange(value: unknown): Change | undefined {
 	if (!isPlainObject(value)) return undefined;
-	const change: Change | undefined = toReadChange(value) ?? toBookmarkChange(value) ?? toSubscriptionChange(value) ?? toFeedMetaChange(value);
+	const change: Change | undefined =
+		toReadChange(value) ?? toBookmarkChange(value) ?? toSubscriptionChange(value) ?? toFeedMetaChange(value);
 	if (change && typeof value.by === 'string') change.by = value.by;
 	return change;
 }

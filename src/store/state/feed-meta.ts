@@ -16,7 +16,7 @@ export const FEED_META_FIELDS: ReadonlySet<string> = new Set(FIELDS);
 
 /** HTTP validators go back to the server verbatim: one with a control character is dropped, not changed. */
 const headerValue = (value: unknown): string | undefined =>
-	(typeof value === 'string' && value !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(value) ? value : undefined);
+	typeof value === 'string' && value !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(value) ? value : undefined;
 
 /** Each field checked on its own (a bad one is dropped, the rest kept); frozen because the view hands it out. */
 export function toFeedMeta(value: Record<string, unknown>): FeedMeta {

@@ -8,9 +8,7 @@ import type {StoredState} from './stored-state.js';
 // compaction all go through applySubscriptionChange) and how one is checked, on the way in and
 // when read back. Subscriptions keep the order they were added in (a Map keeps insertion order).
 
-export type SubscriptionChange =
-	| {op: 'subscribe'; subscription: Subscription}
-	| {op: 'unsubscribe'; url: string};
+export type SubscriptionChange = {op: 'subscribe'; subscription: Subscription} | {op: 'unsubscribe'; url: string};
 
 /** Controls and invisible format characters (ZWJ aside), which must never reach the terminal. */
 const UNPRINTABLE = /(?!\u200D)[\p{Cc}\p{Cf}]/u;

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {displayWidth} from '../../present/text-width.js';
-import type {Hint} from '../keys/keymap.js';
 import type {Theme} from '../../present/theme.js';
+import type {Hint} from '../keys/keymap.js';
 
 /** As many hints as fit in the width, whole; the rest are in the help (`?`). */
 export function HintBar(props: {hints: readonly Hint[]; width: number; theme: Theme}) {

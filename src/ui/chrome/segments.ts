@@ -3,7 +3,7 @@ import type {StyleName, Theme} from '../../present/theme.js';
 
 export type Segment = {text: string; style: StyleName};
 
-function fit(segments: readonly Segment[], width: number, theme: Theme): {line: string; used: number} {
+function fitWithin(segments: readonly Segment[], width: number, theme: Theme): {line: string; used: number} {
 	let used = 0;
 	let line = '';
 	for (const segment of segments) {
@@ -20,14 +20,14 @@ function fit(segments: readonly Segment[], width: number, theme: Theme): {line: 
  * before styling, so escape codes never count toward (or get cut by) the width.
  */
 export function fitSegments(segments: readonly Segment[], width: number, theme: Theme): string {
-	return fit(segments, width, theme).line;
+	return fitWithin(segments, width, theme).line;
 }
 
 /** `left` and `right` on one line of `width` columns, `right` flush right; `left` gives way first. */
 export function spreadSegments(left: readonly Segment[], right: readonly Segment[], width: number, theme: Theme): string {
 	const rightWanted = right.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
-	const rightFitted = fit(right, Math.min(width, rightWanted), theme);
-	const leftFitted = fit(left, Math.max(0, width - rightFitted.used - 1), theme);
+	const rightFitted = fitWithin(right, Math.min(width, rightWanted), theme);
+	const leftFitted = fitWithin(left, Math.max(0, width - rightFitted.used - 1), theme);
 	const gap = Math.max(0, width - leftFitted.used - rightFitted.used);
 	return leftFitted.line + ' '.repeat(gap) + rightFitted.line;
 }

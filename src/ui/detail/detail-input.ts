@@ -1,5 +1,5 @@
-import type {KeyEvent} from '../keys/parse-keys.js';
 import type {Keymap} from '../keys/keymap.js';
+import type {KeyEvent} from '../keys/parse-keys.js';
 import type {ReaderAction} from '../reader/reader-reducer.js';
 
 /**

@@ -2,10 +2,10 @@ import type {Article} from '../../core/articles/article.js';
 import {openableUrl} from '../../core/links/openable-url.js';
 import {bodyToText} from '../../core/text/html-text.js';
 import {bodyToLinkedText, type LinkedText} from '../../core/text/linked-text.js';
-import {wrapLines, wrapText} from '../../present/wrap-text.js';
 import {bylineWho, topicLine} from '../../present/byline.js';
-import {formatDateTime} from '../../present/time-format.js';
 import type {StyleName} from '../../present/theme.js';
+import {formatDateTime} from '../../present/time-format.js';
+import {wrapLines, wrapText} from '../../present/wrap-text.js';
 
 /**
  * One drawn line. `link` marks where an openable URL starts in the line (after a `[1] ` label, say),
@@ -98,4 +98,3 @@ export function createDetailLayout(width: number): DetailLayout {
 		return lines;
 	};
 }
-

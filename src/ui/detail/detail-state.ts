@@ -1,5 +1,5 @@
 import type {DetailCommand} from '../keys/bindings.js';
-import {clamp, LIST, only, openAt, selectedArticle, type ReaderEnv, type ReaderState, type StepResult} from '../reader/reader-state.js';
+import {clamp, LIST, only, openAt, type ReaderEnv, type ReaderState, type StepResult, selectedArticle} from '../reader/reader-state.js';
 
 /**
  * The open article's own state: the first line of its text on screen, and the number typed so far

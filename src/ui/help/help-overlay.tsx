@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {displayWidth, padToWidth, truncateToWidth} from '../../present/text-width.js';
-import type {HelpSection} from '../keys/keymap.js';
 import type {Theme} from '../../present/theme.js';
+import type {HelpSection} from '../keys/keymap.js';
 
 type HelpLine = {text: string; kind: 'title' | 'row' | 'blank'; keys?: string};
 
@@ -84,7 +84,8 @@ export function HelpOverlay(props: {sections: readonly HelpSection[]; rows: numb
 	const shown = pages[pageIndex] ?? [];
 	const title = truncateToWidth(heading, width);
 	const noteRoom = width - displayWidth(title) - 2;
-	const pageNote = pages.length > 1 && noteRoom > 0 ? truncateToWidth(`page ${pageIndex + 1} of ${pages.length} · Space: next page`, noteRoom) : '';
+	const pageNote =
+		pages.length > 1 && noteRoom > 0 ? truncateToWidth(`page ${pageIndex + 1} of ${pages.length} · Space: next page`, noteRoom) : '';
 	return (
 		<Box flexDirection="column" height={rows}>
 			<Text wrap="truncate-end">

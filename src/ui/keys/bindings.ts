@@ -7,13 +7,33 @@ import type {KeyStroke} from './key-names.js';
  */
 
 /** Finding and acting on many articles: the search line, views, sorting, marking a view read. */
-export const FIND_LIST_COMMANDS = ['search', 'clearSearch', 'viewAll', 'viewUnread', 'viewSaved', 'toggleSort', 'markViewRead', 'undoMarkRead'] as const;
+export const FIND_LIST_COMMANDS = [
+	'search',
+	'clearSearch',
+	'viewAll',
+	'viewUnread',
+	'viewSaved',
+	'toggleSort',
+	'markViewRead',
+	'undoMarkRead',
+] as const;
 export const FIND_READER_COMMANDS = ['previousUnread'] as const;
 /** Commands of the search line at the bottom, while it is open; other keys are typed into it. */
 export const SEARCH_COMMANDS = ['searchKeep', 'searchClear', 'searchErase', 'searchDown', 'searchUp'] as const;
 
 /** Commands of the headline list. */
-export const LIST_COMMANDS = ['moveDown', 'moveUp', 'pageDown', 'pageUp', 'first', 'last', 'open', 'feeds', 'quit', ...FIND_LIST_COMMANDS] as const;
+export const LIST_COMMANDS = [
+	'moveDown',
+	'moveUp',
+	'pageDown',
+	'pageUp',
+	'first',
+	'last',
+	'open',
+	'feeds',
+	'quit',
+	...FIND_LIST_COMMANDS,
+] as const;
 /** Commands of the open article. */
 export const DETAIL_COMMANDS = [
 	'scrollDown',
@@ -29,7 +49,15 @@ export const DETAIL_COMMANDS = [
 /** Commands of the feed and section picker. */
 export const PICKER_COMMANDS = ['pickerDown', 'pickerUp', 'pickerFirst', 'pickerLast', 'pickerChoose', 'pickerCancel'] as const;
 /** Commands that work the same in the list and in the article ('global' bindings). */
-export const READER_COMMANDS = ['toggleBookmark', 'toggleRead', 'nextUnread', 'help', 'refreshFeed', 'refreshAll', ...FIND_READER_COMMANDS] as const;
+export const READER_COMMANDS = [
+	'toggleBookmark',
+	'toggleRead',
+	'nextUnread',
+	'help',
+	'refreshFeed',
+	'refreshAll',
+	...FIND_READER_COMMANDS,
+] as const;
 /** Commands on a link of the selected or open article ('global' bindings; src/ui/links). */
 export const LINK_COMMANDS = ['openLink', 'copyLink'] as const;
 
@@ -105,7 +133,14 @@ export const defaultBindings: readonly KeyBinding[] = [
 	{command: 'feeds', context: 'list', keys: ['f'], description: 'Pick a feed or section', hint: 'feeds'},
 	{command: 'quit', context: 'list', keys: ['q'], description: 'Quit', hint: 'quit'},
 
-	{command: 'scrollDown', context: 'detail', keys: ['j', 'down'], description: 'Scroll down a line', hint: 'scroll', hintPartner: 'scrollUp'},
+	{
+		command: 'scrollDown',
+		context: 'detail',
+		keys: ['j', 'down'],
+		description: 'Scroll down a line',
+		hint: 'scroll',
+		hintPartner: 'scrollUp',
+	},
 	{command: 'scrollUp', context: 'detail', keys: ['k', 'up'], description: 'Scroll up a line'},
 	{command: 'scrollPageDown', context: 'detail', keys: ['pagedown', 'space'], description: 'Scroll down a page'},
 	{command: 'scrollPageUp', context: 'detail', keys: ['pageup'], description: 'Scroll up a page'},
@@ -124,7 +159,14 @@ export const defaultBindings: readonly KeyBinding[] = [
 
 	{command: 'toggleBookmark', context: 'global', keys: ['b'], description: 'Bookmark or unbookmark', hint: 'save'},
 	{command: 'toggleRead', context: 'global', keys: ['m'], description: 'Mark read or unread', hint: 'read'},
-	{command: 'nextUnread', context: 'global', keys: ['n'], description: 'Next unread article', hint: 'unread', hintPartner: 'previousUnread'},
+	{
+		command: 'nextUnread',
+		context: 'global',
+		keys: ['n'],
+		description: 'Next unread article',
+		hint: 'unread',
+		hintPartner: 'previousUnread',
+	},
 	{command: 'help', context: 'global', keys: ['?'], description: 'Show or hide this help', hint: 'help'},
 	{command: 'refreshFeed', context: 'global', keys: ['r'], description: 'Refresh the feed of this article'},
 	{command: 'refreshAll', context: 'global', keys: ['R'], description: 'Refresh every feed'},

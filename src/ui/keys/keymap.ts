@@ -1,5 +1,5 @@
-import {defaultBindings, type CommandId, type KeyBinding, type KeyContext, type KeyScreen} from './bindings.js';
-import {keyLabel, type KeyStroke} from './key-names.js';
+import {type CommandId, defaultBindings, type KeyBinding, type KeyContext, type KeyScreen} from './bindings.js';
+import {type KeyStroke, keyLabel} from './key-names.js';
 
 export type Hint = {keys: string; text: string};
 export type HelpSection = {title: string; rows: Array<{keys: string; description: string}>};
@@ -90,7 +90,8 @@ export function createKeymap(table: readonly KeyBinding[] = defaultBindings): Ke
 	const hints = new Map<KeyScreen, Hint[]>();
 	for (const screen of SCREENS) {
 		const lookup = new Map<KeyStroke, CommandId>();
-		for (const binding of bindingsFor(table, screen)) for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
+		for (const binding of bindingsFor(table, screen))
+			for (const key of binding.keys) if (!lookup.has(key)) lookup.set(key, binding.command);
 		lookups.set(screen, lookup);
 		hints.set(screen, hintsFrom(table, screen));
 	}

@@ -1,6 +1,6 @@
 import type {Locate, SettingsEntry} from '../../present/settings/settings-file.js';
 import type {CommandId, KeyBinding} from './bindings.js';
-import {isNamedKey, keyLabel, NAMED_KEYS, type KeyStroke} from './key-names.js';
+import {isNamedKey, type KeyStroke, keyLabel, NAMED_KEYS} from './key-names.js';
 import {bindingsFor} from './keymap.js';
 
 // Names people write for keys the table calls otherwise.
@@ -35,14 +35,18 @@ function readEntry(entry: SettingsEntry, table: readonly KeyBinding[], at: Locat
 	const keys: KeyStroke[] = [];
 	for (const text of written as string[]) {
 		const key = readKey(text);
-		if (key === undefined) return `${at(entry.line)}${binding.command}: "${text}" is not a key (one character, or one of ${NAMED_KEYS.join(', ')})${keeps}`;
+		if (key === undefined)
+			return `${at(entry.line)}${binding.command}: "${text}" is not a key (one character, or one of ${NAMED_KEYS.join(', ')})${keeps}`;
 		if (!keys.includes(key)) keys.push(key);
 	}
 	return {command: binding.command, keys, line: entry.line};
 }
 
 /** A key that two commands of one screen share, where at least one of them is the user's. */
-function findClash(table: readonly KeyBinding[], users: ReadonlyMap<CommandId, UserEntry>): {entry: UserEntry; key: KeyStroke; other: CommandId} | undefined {
+function findClash(
+	table: readonly KeyBinding[],
+	users: ReadonlyMap<CommandId, UserEntry>,
+): {entry: UserEntry; key: KeyStroke; other: CommandId} | undefined {
 	for (const screen of ['list', 'detail', 'picker'] as const) {
 		const owners = new Map<KeyStroke, CommandId>();
 		for (const binding of bindingsFor(table, screen)) {
@@ -68,7 +72,11 @@ function findClash(table: readonly KeyBinding[], users: ReadonlyMap<CommandId, U
  * replaces that command's keys. An entry that names no command or no key, or that gives a key
  * another command on the same screen has, is reported and the command keeps its built-in keys.
  */
-export function applyUserKeys(table: readonly KeyBinding[], entries: readonly SettingsEntry[], at: Locate): {table: KeyBinding[]; problems: string[]} {
+export function applyUserKeys(
+	table: readonly KeyBinding[],
+	entries: readonly SettingsEntry[],
+	at: Locate,
+): {table: KeyBinding[]; problems: string[]} {
 	const problems: string[] = [];
 	const users = new Map<CommandId, UserEntry>();
 	for (const entry of entries) {
@@ -82,7 +90,9 @@ export function applyUserKeys(table: readonly KeyBinding[], entries: readonly Se
 	for (let clash = findClash(result, users); clash !== undefined; clash = findClash(result, users)) {
 		const {entry, key, other} = clash;
 		const builtIn = table.find(binding => binding.command === entry.command)?.keys ?? [];
-		problems.push(`${at(entry.line)}${entry.command}: ${keyLabel(key)} is also the key of ${other}; ${entry.command} keeps ${labels(builtIn)}`);
+		problems.push(
+			`${at(entry.line)}${entry.command}: ${keyLabel(key)} is also the key of ${other}; ${entry.command} keeps ${labels(builtIn)}`,
+		);
 		users.delete(entry.command);
 		result = withUsers();
 	}

@@ -2,7 +2,7 @@ import {openableUrl} from '../../core/links/openable-url.js';
 import {articleLinks} from '../detail/detail-lines.js';
 import {withoutLinkNumber} from '../detail/detail-state.js';
 import type {LinkCommand} from '../keys/bindings.js';
-import {only, selectedArticle, type ReaderState, type StepResult} from '../reader/reader-state.js';
+import {only, type ReaderState, type StepResult, selectedArticle} from '../reader/reader-state.js';
 
 // Four digits is more links than any article has; more typing only starts the number again.
 const MAX_LINK_NUMBER = 9999;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Article} from '../../core/articles/article.js';
-import type {ReaderStore} from '../../store/types.js';
 import type {Theme} from '../../present/theme.js';
+import type {ReaderStore} from '../../store/types.js';
 import {visibleWindow} from '../layout/page-window.js';
 import {HeadlineRow} from './headline-row.js';
 

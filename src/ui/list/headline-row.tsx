@@ -1,8 +1,8 @@
 import {Text} from 'ink';
 import {memo} from 'react';
 import type {Article} from '../../core/articles/article.js';
-import {displayWidth, truncateToWidth} from '../../present/text-width.js';
 import {fitByline} from '../../present/byline.js';
+import {displayWidth, truncateToWidth} from '../../present/text-width.js';
 import type {Theme} from '../../present/theme.js';
 import {highlightMatches} from './highlight.js';
 
@@ -46,7 +46,9 @@ function HeadlineRowView({article, selected, read, bookmarked, width, now, theme
 	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
 	// One string per row (not one Ink text node per part): rows are most of what a frame draws.
 	const line = selected
-		? theme.selected(`${pointer}${unread}${star} ${highlightMatches(title, terms, plain, mark)}${gap}${highlightMatches(bylineText, terms, plain, mark)}`)
+		? theme.selected(
+				`${pointer}${unread}${star} ${highlightMatches(title, terms, plain, mark)}${gap}${highlightMatches(bylineText, terms, plain, mark)}`,
+			)
 		: `${pointer}${theme.unreadMarker(unread)}${theme.bookmarkMarker(star)} ${highlightMatches(title, terms, read ? theme.titleRead : theme.title, mark)}${gap}${highlightMatches(bylineText, terms, theme.byline, mark)}`;
 	return <Text wrap="truncate-end">{line}</Text>;
 }

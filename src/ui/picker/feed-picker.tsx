@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import SelectInput, {type IndicatorProps, type ItemProps} from 'ink-select-input';
-import {useMemo, type FC} from 'react';
-import {filterKey, type ArticleFilter} from '../../core/search/article-filter.js';
+import {type FC, useMemo} from 'react';
+import {type ArticleFilter, filterKey} from '../../core/search/article-filter.js';
 import {truncateToWidth} from '../../present/text-width.js';
 import type {Theme} from '../../present/theme.js';
 import {visibleWindow} from '../layout/page-window.js';
@@ -18,6 +18,7 @@ export type FeedPickerProps = {
 
 type PickerItem = {key: string; label: string; value: ArticleFilter};
 
+// ink-select-input takes its indicator and item as components; they are made once per theme.
 function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<ItemProps>} {
 	return {
 		Indicator: ({isSelected}) => <Text>{isSelected ? '› ' : '  '}</Text>,
@@ -41,7 +42,11 @@ export function FeedPicker({picker, rows, width, theme, notes}: FeedPickerProps)
 		() =>
 			choices.slice(start, end).map(choice => {
 				const note = choice.filter.kind === 'feed' ? notes?.get(choice.filter.feed) : undefined;
-				return {key: filterKey(choice.filter), label: `${choice.label} (${choice.count})${note === undefined ? '' : ` · ${note}`}`, value: choice.filter};
+				return {
+					key: filterKey(choice.filter),
+					label: `${choice.label} (${choice.count})${note === undefined ? '' : ` · ${note}`}`,
+					value: choice.filter,
+				};
 			}),
 		[choices, start, end, notes],
 	);

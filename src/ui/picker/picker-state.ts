@@ -1,5 +1,5 @@
 import type {Article} from '../../core/articles/article.js';
-import {ALL_ARTICLES, filterChoices, filterKey, type ArticleFilter, type FilterChoice} from '../../core/search/article-filter.js';
+import {ALL_ARTICLES, type ArticleFilter, type FilterChoice, filterChoices, filterKey} from '../../core/search/article-filter.js';
 import type {PickerCommand} from '../keys/bindings.js';
 
 /** The picker's choices ("All feeds", each feed, each section, with counts) and the highlighted one. */
@@ -14,7 +14,13 @@ export type PickerAction =
 export function openPicker(all: readonly Article[], highlight: ArticleFilter): PickerState {
 	const choices = filterChoices(all);
 	const key = filterKey(highlight);
-	return {choices, index: Math.max(0, choices.findIndex(choice => filterKey(choice.filter) === key))};
+	return {
+		choices,
+		index: Math.max(
+			0,
+			choices.findIndex(choice => filterKey(choice.filter) === key),
+		),
+	};
 }
 
 export function highlightedChoice(picker: PickerState): FilterChoice | undefined {

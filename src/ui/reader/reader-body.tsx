@@ -1,5 +1,5 @@
-import type {ReaderStore} from '../../store/types.js';
 import type {Theme} from '../../present/theme.js';
+import type {ReaderStore} from '../../store/types.js';
 import {ArticleDetail} from '../detail/article-detail.js';
 import type {DetailLayout} from '../detail/detail-lines.js';
 import {HelpOverlay} from '../help/help-overlay.js';
@@ -8,7 +8,7 @@ import type {Keymap} from '../keys/keymap.js';
 import type {ReaderLayout} from '../layout/reader-layout.js';
 import {HeadlineList} from '../list/headline-list.js';
 import {FeedPicker} from '../picker/feed-picker.js';
-import {selectedArticle, type ReaderState} from './reader-state.js';
+import {type ReaderState, selectedArticle} from './reader-state.js';
 
 export type ReaderBodyProps = {
 	state: ReaderState;
@@ -35,10 +35,23 @@ export function hintScreen(state: ReaderState): KeyScreen {
 }
 
 /** The part between the header and the status line: the overlay on top, else the screen. */
-export function ReaderBody({state, layout, detailLayout, keymap, now, store, theme, emptyText, terms, hyperlinks = false, feedNotes}: ReaderBodyProps) {
+export function ReaderBody({
+	state,
+	layout,
+	detailLayout,
+	keymap,
+	now,
+	store,
+	theme,
+	emptyText,
+	terms,
+	hyperlinks = false,
+	feedNotes,
+}: ReaderBodyProps) {
 	const {overlay, screen} = state;
 	const {columns, bodyRows} = layout;
-	if (overlay.kind === 'help') return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} page={overlay.page} />;
+	if (overlay.kind === 'help')
+		return <HelpOverlay sections={keymap.help()} rows={bodyRows} width={columns} theme={theme} page={overlay.page} />;
 	if (overlay.kind === 'picker') return <FeedPicker picker={overlay} rows={bodyRows} width={columns} theme={theme} notes={feedNotes} />;
 	const open = screen.kind === 'detail' ? selectedArticle(state) : undefined;
 	if (screen.kind === 'detail' && open !== undefined) {

@@ -1,5 +1,5 @@
 import type {ReaderCommand} from '../keys/bindings.js';
-import {only, openAt, selectedArticle, type ReaderEnv, type ReaderState, type StepResult} from './reader-state.js';
+import {only, openAt, type ReaderEnv, type ReaderState, type StepResult, selectedArticle} from './reader-state.js';
 
 /** The first unread article after (or before) the cursor, wrapping around at the end (the current one last). */
 function unreadIndex(state: ReaderState, env: ReaderEnv, direction: 1 | -1): number | undefined {

@@ -1,7 +1,15 @@
 import type {Article} from '../../core/articles/article.js';
 import type {ArticleFilter} from '../../core/search/article-filter.js';
 import {detailReducer, withoutLinkNumber} from '../detail/detail-state.js';
-import {isDetailCommand, isLinkCommand, isListCommand, isPickerCommand, isSearchCommand, type CommandId, type PickerCommand} from '../keys/bindings.js';
+import {
+	type CommandId,
+	isDetailCommand,
+	isLinkCommand,
+	isListCommand,
+	isPickerCommand,
+	isSearchCommand,
+	type PickerCommand,
+} from '../keys/bindings.js';
 import {linkCommand, typeLinkDigit} from '../links/link-commands.js';
 import {changesReadMarks} from '../list/bulk-read.js';
 import {listReducer} from '../list/list-state.js';

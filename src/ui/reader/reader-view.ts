@@ -1,8 +1,8 @@
 import type {Article} from '../../core/articles/article.js';
-import {filterKey, type ArticleFilter} from '../../core/search/article-filter.js';
+import {type ArticleFilter, filterKey} from '../../core/search/article-filter.js';
 import {createSearch, queryTerms, type Search} from '../../core/search/search.js';
-import {viewArticles, type SortOrder, type ViewScope} from '../views/view-state.js';
-import {LIST, selectedArticle, type ReaderEnv, type ReaderState} from './reader-state.js';
+import {type SortOrder, type ViewScope, viewArticles} from '../views/view-state.js';
+import {LIST, type ReaderEnv, type ReaderState, selectedArticle} from './reader-state.js';
 
 /** What changed: new articles, another view, a new query; `fresh` chooses the same view again. */
 export type ViewChange = {

@@ -9,7 +9,11 @@ import type {ReaderEnv} from './reader-state.js';
  * What the reducers ask of the world, for the current terminal size. The article's line count
  * (to stop scrolling at its end) and its drawn lines come from the same cached layout.
  */
-export function useReaderEnv(layout: ReaderLayout, store: ReaderStore, searchIndex: SearchIndex): {env: ReaderEnv; detailLayout: DetailLayout} {
+export function useReaderEnv(
+	layout: ReaderLayout,
+	store: ReaderStore,
+	searchIndex: SearchIndex,
+): {env: ReaderEnv; detailLayout: DetailLayout} {
 	const {columns, bodyRows, detailRows} = layout;
 	const detailLayout = useMemo(() => createDetailLayout(columns), [columns]);
 	const env = useMemo<ReaderEnv>(

@@ -1,4 +1,4 @@
-import {useInput, type Key} from 'ink';
+import {type Key, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
 import type {Keymap} from '../keys/keymap.js';
 import {KEY_PARSER_START, parseKeys} from '../keys/parse-keys.js';

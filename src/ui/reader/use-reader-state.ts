@@ -2,7 +2,7 @@ import {useCallback, useLayoutEffect, useRef, useState} from 'react';
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
 import type {LinkHandlers} from '../links/link-handlers.js';
-import {step, type ReaderAction} from './reader-reducer.js';
+import {type ReaderAction, step} from './reader-reducer.js';
 import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from './reader-state.js';
 
 export type ReaderController = {

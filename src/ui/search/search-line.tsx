@@ -34,4 +34,3 @@ export function SearchLine(props: {query: string; hints: readonly Hint[]; width:
 		</Text>
 	);
 }
-

@@ -1,7 +1,7 @@
 import {graphemes} from '../../present/graphemes.js';
 import type {SearchCommand} from '../keys/bindings.js';
-import {refreshView} from '../reader/reader-view.js';
 import {moveCursor, NO_OVERLAY, only, type ReaderEnv, type ReaderState, type StepResult} from '../reader/reader-state.js';
+import {refreshView} from '../reader/reader-view.js';
 import {MAX_QUERY_LENGTH} from './search-query.js';
 
 export type SearchAction = {type: SearchCommand} | {type: 'searchType'; text: string};
@@ -40,7 +40,9 @@ export function searchReducer(state: ReaderState, action: SearchAction, env: Rea
 		case 'searchErase':
 			return only(withQuery(state, eraseLast(state.search.query), env));
 		case 'searchKeep':
-			return only(state.search.query.trim() === '' ? clearSearch(state, env) : {...state, overlay: NO_OVERLAY, message: 'Esc clears the search'});
+			return only(
+				state.search.query.trim() === '' ? clearSearch(state, env) : {...state, overlay: NO_OVERLAY, message: 'Esc clears the search'},
+			);
 		case 'searchClear':
 			return only(clearSearch(state, env));
 		case 'searchDown':

@@ -1,5 +1,5 @@
 import type {Article} from '../../core/articles/article.js';
-import {ALL_ARTICLES, applyFilter, type ArticleFilter} from '../../core/search/article-filter.js';
+import {ALL_ARTICLES, type ArticleFilter, applyFilter} from '../../core/search/article-filter.js';
 import type {ReaderEnv} from '../reader/reader-state.js';
 
 /** Which articles a view starts from: every loaded one, the unread ones, or the saved snapshots. */

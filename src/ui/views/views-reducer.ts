@@ -1,6 +1,6 @@
 import {ALL_ARTICLES} from '../../core/search/article-filter.js';
-import {refreshView} from '../reader/reader-view.js';
 import type {ReaderEnv, ReaderState} from '../reader/reader-state.js';
+import {refreshView} from '../reader/reader-view.js';
 
 export type ViewCommand = 'viewAll' | 'viewUnread' | 'viewSaved' | 'toggleSort';
 

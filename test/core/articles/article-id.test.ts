@@ -7,7 +7,9 @@ describe('articleId', () => {
 	it('uses a URL-like guid as it is, trimmed', () => {
 		expect(articleId('Feed', {...base, id: '  https://news.example/1  '})).toBe('https://news.example/1');
 		expect(articleId('Feed', {...base, id: 'tag:news.example,2024:1'})).toBe('tag:news.example,2024:1');
-		expect(articleId('Feed', {...base, id: 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a'})).toBe('urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a');
+		expect(articleId('Feed', {...base, id: 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a'})).toBe(
+			'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a',
+		);
 	});
 
 	it('keeps a UUID guid without a feed prefix', () => {

@@ -4,7 +4,18 @@ import type {Article, FeedResult} from '../../../src/core/articles/article.js';
 import {MERGE_SLICE, mergeArticles, mergeArticlesInSlices} from '../../../src/core/articles/merge-articles.js';
 
 function article(id: string, published: number | null): Article {
-	return {id, title: id, author: null, feed: 'Feed', section: null, published, link: null, summary: {format: 'text', value: ''}, content: {format: 'text', value: ''}, categories: []};
+	return {
+		id,
+		title: id,
+		author: null,
+		feed: 'Feed',
+		section: null,
+		published,
+		link: null,
+		summary: {format: 'text', value: ''},
+		content: {format: 'text', value: ''},
+		categories: [],
+	};
 }
 
 function ok(articles: Article[]): FeedResult {
@@ -28,7 +39,9 @@ function reference(results: FeedResult[]): Article[] {
 }
 
 const feeds = fc.array(
-	fc.array(fc.record({id: fc.integer({min: 0, max: 60}), published: fc.option(fc.integer({min: 0, max: 20}), {nil: null})}), {maxLength: 40}),
+	fc.array(fc.record({id: fc.integer({min: 0, max: 60}), published: fc.option(fc.integer({min: 0, max: 20}), {nil: null})}), {
+		maxLength: 40,
+	}),
 	{maxLength: 6},
 );
 
@@ -47,7 +60,9 @@ describe('merging feeds', () => {
 	});
 
 	it('merges six feeds of 40,000 articles in steps of a bounded size', () => {
-		const results = Array.from({length: 6}, (_, feed) => ok(Array.from({length: 40_000}, (_, index) => article(`${feed}-${index}`, (index * 7919 + feed) % 90_000))));
+		const results = Array.from({length: 6}, (_, feed) =>
+			ok(Array.from({length: 40_000}, (_, index) => article(`${feed}-${index}`, (index * 7919 + feed) % 90_000))),
+		);
 		const steps = mergeArticlesInSlices(results);
 		let pauses = 0;
 		let step = steps.next();

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {bodyToText} from '../../../src/core/text/html-text.js';
 import {normalizeFeed} from '../../../src/core/articles/normalize.js';
 import type {RawFeed, RawItem} from '../../../src/core/articles/raw-feed.js';
 import {resolveLink} from '../../../src/core/articles/resolve-link.js';
+import {bodyToText} from '../../../src/core/text/html-text.js';
 
 function feed(items: RawItem[], extra: Partial<RawFeed> = {}): RawFeed {
 	return {title: 'Test Feed', link: 'https://news.example/section/', items, warnings: [], ...extra};
@@ -81,15 +81,15 @@ describe('normalizeFeed', () => {
 
 	it('keeps every item, however little it carries', () => {
 		const result = normalizeFeed(feed([{id: 'a'}, {title: text('kept')}, {summary: text('   ')}, {}]), 'x.json');
-		expect(result.articles.map((article) => article.title)).toEqual(['(untitled)', 'kept', '(untitled)', '(untitled)']);
+		expect(result.articles.map(article => article.title)).toEqual(['(untitled)', 'kept', '(untitled)', '(untitled)']);
 		expect(result.warnings).toEqual([]);
 	});
 
 	it('tells apart items that have neither guid nor link and come out alike, in a stable way', () => {
 		const items: RawItem[] = [{categories: ['Tides']}, {categories: ['Moorings']}, {author: 'Harbour Master'}];
-		const first = normalizeFeed(feed(items), 'x.json').articles.map((article) => article.id);
+		const first = normalizeFeed(feed(items), 'x.json').articles.map(article => article.id);
 		expect(new Set(first).size).toBe(3);
-		expect(normalizeFeed(feed(items), 'x.json').articles.map((article) => article.id)).toEqual(first);
+		expect(normalizeFeed(feed(items), 'x.json').articles.map(article => article.id)).toEqual(first);
 	});
 
 	it('shows a title the feed declares plain text as written, markup and all', () => {
@@ -107,7 +107,7 @@ describe('normalizeFeed', () => {
 			]),
 			'x.json',
 		);
-		expect(result.articles.map((article) => article.title)).toEqual(['first', 'other']);
+		expect(result.articles.map(article => article.title)).toEqual(['first', 'other']);
 		expect(result.warnings).toEqual(['2 duplicate articles were skipped (same id as an earlier one)']);
 	});
 
@@ -119,7 +119,7 @@ describe('normalizeFeed', () => {
 			},
 		});
 		const result = normalizeFeed(feed([{title: text('before')}, broken, {title: text('after')}]), 'x.json');
-		expect(result.articles.map((article) => article.title)).toEqual(['before', 'after']);
+		expect(result.articles.map(article => article.title)).toEqual(['before', 'after']);
 		expect(result.warnings).toEqual(['skipped item 2: boom']);
 	});
 
@@ -156,8 +156,12 @@ describe('normalizeFeed', () => {
 
 	it('resolves relative links against the item base, then the feed base, then the feed link', () => {
 		expect(only({title: text('t'), link: '../other/page.html'}).link).toBe('https://news.example/other/page.html');
-		expect(only({title: text('t'), link: 'page.html'}, {base: 'https://cdn.example/feed/'}).link).toBe('https://cdn.example/feed/page.html');
-		expect(only({title: text('t'), link: 'page.html', base: 'sub/'}, {base: 'https://cdn.example/feed/'}).link).toBe('https://cdn.example/feed/sub/page.html');
+		expect(only({title: text('t'), link: 'page.html'}, {base: 'https://cdn.example/feed/'}).link).toBe(
+			'https://cdn.example/feed/page.html',
+		);
+		expect(only({title: text('t'), link: 'page.html', base: 'sub/'}, {base: 'https://cdn.example/feed/'}).link).toBe(
+			'https://cdn.example/feed/sub/page.html',
+		);
 	});
 
 	it('drops javascript: and data: links but keeps mailto:', () => {
@@ -167,7 +171,11 @@ describe('normalizeFeed', () => {
 	});
 
 	it('keeps bodies multi-line but strips controls and escape sequences from them', () => {
-		const article = only({title: text('t'), summary: text('line one\r\nline two\u0000\u001B[2J\u009B31m'), content: text('<p>a\u202Eb</p>', true)});
+		const article = only({
+			title: text('t'),
+			summary: text('line one\r\nline two\u0000\u001B[2J\u009B31m'),
+			content: text('<p>a\u202Eb</p>', true),
+		});
 		expect(article.summary).toEqual({format: 'text', value: 'line one\nline two'});
 		expect(article.content).toEqual({format: 'html', value: '<p>ab</p>', base: 'https://news.example/section/'});
 	});
@@ -179,9 +187,13 @@ describe('normalizeFeed', () => {
 	});
 
 	it('makes the same ids on every run, namespaced by feed for local guids', () => {
-		const raw = feed([{id: '1', title: text('a')}, {title: text('b'), link: '/b'}, {title: text('c'), published: '2024-01-01T00:00:00Z'}]);
-		const first = normalizeFeed(raw, 'x.json').articles.map((article) => article.id);
-		expect(normalizeFeed(raw, 'x.json').articles.map((article) => article.id)).toEqual(first);
+		const raw = feed([
+			{id: '1', title: text('a')},
+			{title: text('b'), link: '/b'},
+			{title: text('c'), published: '2024-01-01T00:00:00Z'},
+		]);
+		const first = normalizeFeed(raw, 'x.json').articles.map(article => article.id);
+		expect(normalizeFeed(raw, 'x.json').articles.map(article => article.id)).toEqual(first);
 		expect(first[0]).toBe('Test Feed#1');
 		expect(first[1]).toBe('https://news.example/b');
 		expect(first[2]).toMatch(/^h:/);
@@ -208,7 +220,13 @@ describe('resolveLink', () => {
 	});
 
 	it('refuses schemes that are not http, https or mailto', () => {
-		for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/plain,hi', 'file:///etc/passwd', 'ftp://files.example/x']) {
+		for (const href of [
+			'javascript:alert(1)',
+			'JaVaScRiPt:alert(1)',
+			'data:text/plain,hi',
+			'file:///etc/passwd',
+			'ftp://files.example/x',
+		]) {
 			expect(resolveLink(href, ['https://news.example/'])).toBeNull();
 		}
 	});

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {FeedError} from '../../../src/core/feed-error.js';
-import {WRONG_SHAPE_MESSAGE, jsonFeedKind, parseJsonFeed} from '../../../src/core/json/parse-json-feed.js';
+import {jsonFeedKind, parseJsonFeed, WRONG_SHAPE_MESSAGE} from '../../../src/core/json/parse-json-feed.js';
 import {parseJsonText} from '../../../src/core/json/parse-json-text.js';
 
 const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/json/${name}`, import.meta.url), 'utf8'));
@@ -23,7 +23,12 @@ describe('parseJsonFeed with JSON Feed', () => {
 			content: {html: true},
 			categories: ['Bota', 'BE'],
 		});
-		expect(second).toMatchObject({id: '2', link: '/bota/2024/05/zgjedhjet', published: '2024-05-02T08:00:00Z', content: {value: 'Rreshti i parë.\nRreshti i dytë.', html: false}});
+		expect(second).toMatchObject({
+			id: '2',
+			link: '/bota/2024/05/zgjedhjet',
+			published: '2024-05-02T08:00:00Z',
+			content: {value: 'Rreshti i parë.\nRreshti i dytë.', html: false},
+		});
 	});
 
 	it('gives items without authors the feed authors, as JSON Feed 1.1 says', () => {
@@ -66,7 +71,7 @@ describe('parseJsonFeed with the simple flashnews JSON', () => {
 	it('reads a bare array of articles', () => {
 		const feed = parseJsonFeed(json('simple-array.json'));
 		expect(feed.title).toBeUndefined();
-		expect(feed.items.map((item) => item.id)).toEqual(['a-1', 'a-2']);
+		expect(feed.items.map(item => item.id)).toEqual(['a-1', 'a-2']);
 		expect(feed.items[0]?.author).toBe('ATA');
 	});
 
@@ -102,7 +107,9 @@ describe('parseJsonFeed with JSON that is not a feed', () => {
 
 describe('parseJsonFeed with a JSON Feed whose items are not a list', () => {
 	it('fails the feed with a one-line FeedError that says what "items" is', () => {
-		expect(() => parseJsonFeed(json('items-not-a-list.json'))).toThrow(new FeedError('not a feed: the JSON Feed\'s "items" is an object, not a list'));
+		expect(() => parseJsonFeed(json('items-not-a-list.json'))).toThrow(
+			new FeedError('not a feed: the JSON Feed\'s "items" is an object, not a list'),
+		);
 	});
 
 	it.each([
@@ -115,7 +122,9 @@ describe('parseJsonFeed with a JSON Feed whose items are not a list', () => {
 	});
 
 	it('fails when "items" is missing', () => {
-		expect(() => parseJsonFeed({version: 'https://jsonfeed.org/version/1', title: 'x'})).toThrow(new FeedError('not a feed: the JSON Feed has no "items" list'));
+		expect(() => parseJsonFeed({version: 'https://jsonfeed.org/version/1', title: 'x'})).toThrow(
+			new FeedError('not a feed: the JSON Feed has no "items" list'),
+		);
 	});
 });
 
@@ -125,7 +134,10 @@ describe('parseJsonText', () => {
 	});
 
 	it.each([
-		['{\n\t"title": "Broken",\n\t"articles": [\n\t\t{"title": "two",}\n\t]\n}', "invalid JSON: expected a property name in double quotes but found '}' (line 4)"],
+		[
+			'{\n\t"title": "Broken",\n\t"articles": [\n\t\t{"title": "two",}\n\t]\n}',
+			"invalid JSON: expected a property name in double quotes but found '}' (line 4)",
+		],
 		['[1, 2', 'invalid JSON: unexpected end of input (line 1)'],
 		['{"a": 1}\n\n}', 'invalid JSON: unexpected text after the JSON value (line 3)'],
 		['{"a": "unterminated\n}', 'invalid JSON: control character in string (line 1)'],

@@ -52,7 +52,15 @@ describe('parseNewsboatUrls', () => {
 describe('parseSubscriptionFile', () => {
 	it('reads OPML when the file starts with markup and a newsboat urls file otherwise', () => {
 		const opml = '<?xml version="1.0"?><opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/"/></body></opml>';
-		expect(parseSubscriptionFile(Buffer.from(opml))).toEqual({ok: true, subscriptions: [{url: 'https://a.example/', title: 'A'}], warnings: []});
-		expect(parseSubscriptionFile(Buffer.from('https://b.example/ "~B"\n'))).toEqual({ok: true, subscriptions: [{url: 'https://b.example/', title: 'B'}], warnings: []});
+		expect(parseSubscriptionFile(Buffer.from(opml))).toEqual({
+			ok: true,
+			subscriptions: [{url: 'https://a.example/', title: 'A'}],
+			warnings: [],
+		});
+		expect(parseSubscriptionFile(Buffer.from('https://b.example/ "~B"\n'))).toEqual({
+			ok: true,
+			subscriptions: [{url: 'https://b.example/', title: 'B'}],
+			warnings: [],
+		});
 	});
 });

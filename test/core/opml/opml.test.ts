@@ -51,17 +51,22 @@ describe('parseOpml', () => {
 	});
 
 	it('reads OPML 1.0 with lower-case attribute names, bare ampersands and a byte order mark', () => {
-		const opml = '\uFEFF<?xml version="1.0"?><opml version="1.0"><head/><body><outline title="News & Views" xmlurl="http://news.example/rss?x=1&y=2"/></body></opml>';
+		const opml =
+			'\uFEFF<?xml version="1.0"?><opml version="1.0"><head/><body><outline title="News & Views" xmlurl="http://news.example/rss?x=1&y=2"/></body></opml>';
 		expect(subscriptionsOf(parseOpml(Buffer.from(opml)))).toEqual([{url: 'http://news.example/rss?x=1&y=2', title: 'News & Views'}]);
 	});
 
 	it('reads a Latin-1 file by its declaration', () => {
-		const opml = '<?xml version="1.0" encoding="ISO-8859-1"?><opml version="2.0"><body><outline text="Actualités"><outline text="Café" xmlUrl="https://cafe.example/rss"/></outline></body></opml>';
-		expect(subscriptionsOf(parseOpml(Buffer.from(opml, 'latin1')))).toEqual([{url: 'https://cafe.example/rss', title: 'Café', group: ['Actualités']}]);
+		const opml =
+			'<?xml version="1.0" encoding="ISO-8859-1"?><opml version="2.0"><body><outline text="Actualités"><outline text="Café" xmlUrl="https://cafe.example/rss"/></outline></body></opml>';
+		expect(subscriptionsOf(parseOpml(Buffer.from(opml, 'latin1')))).toEqual([
+			{url: 'https://cafe.example/rss', title: 'Café', group: ['Actualités']},
+		]);
 	});
 
 	it('keeps the first listing of a feed listed in two groups, and says so', () => {
-		const opml = '<opml version="2.0"><body><outline text="A"><outline text="F" xmlUrl="https://f.example/"/></outline><outline text="B"><outline text="F" xmlUrl="https://f.example/"/></outline></body></opml>';
+		const opml =
+			'<opml version="2.0"><body><outline text="A"><outline text="F" xmlUrl="https://f.example/"/></outline><outline text="B"><outline text="F" xmlUrl="https://f.example/"/></outline></body></opml>';
 		expect(parseOpml(opml)).toEqual({
 			ok: true,
 			subscriptions: [{url: 'https://f.example/', title: 'F', group: ['A']}],
@@ -74,14 +79,20 @@ describe('parseOpml', () => {
 	});
 
 	it('refuses malformed XML with the line where it breaks', () => {
-		expect(errorOf(parseOpml('<opml version="2.0">\n<body>\n<outline text="x">\n</body></opml>'))).toBe('OPML is malformed: unexpected close tag (line 4)');
-		expect(errorOf(parseOpml('<opml version="2.0">\n<body>\n<outline text="x"/>'))).toBe('OPML is malformed: unexpected end of document (line 3)');
+		expect(errorOf(parseOpml('<opml version="2.0">\n<body>\n<outline text="x">\n</body></opml>'))).toBe(
+			'OPML is malformed: unexpected close tag (line 4)',
+		);
+		expect(errorOf(parseOpml('<opml version="2.0">\n<body>\n<outline text="x"/>'))).toBe(
+			'OPML is malformed: unexpected end of document (line 3)',
+		);
 	});
 
 	it('says what a file is when it is not OPML', () => {
 		expect(errorOf(parseOpml(''))).toBe('not an OPML file: it is empty');
 		expect(errorOf(parseOpml('https://example.org/feed.xml\n'))).toBe('not an OPML file: it does not start with an XML tag');
-		expect(errorOf(parseOpml('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'))).toBe('not an OPML file: it is a feed (add it with flashnews add)');
+		expect(errorOf(parseOpml('<?xml version="1.0"?><rss version="2.0"><channel/></rss>'))).toBe(
+			'not an OPML file: it is a feed (add it with flashnews add)',
+		);
 		expect(errorOf(parseOpml('<!DOCTYPE html><html><body></body></html>'))).toBe('not an OPML file: it is a web page');
 		expect(errorOf(parseOpml('<settings/>'))).toBe('not an OPML file: the root element is <settings>, not <opml>');
 		expect(errorOf(parseOpml('<opml version="2.0"><head/></opml>'))).toBe('not an OPML file: <opml> has no <body>');

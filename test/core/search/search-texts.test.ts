@@ -44,6 +44,10 @@ describe('search texts kept per article', () => {
 	it('gives the same text as the search folds, so a search built on it finds the same', () => {
 		const texts = createSearchTexts();
 		expect(texts.textOf(articles[4]!)).toBe(searchText(articles[4]!));
-		expect(createSearch(articles, texts.textOf).run('ferry 4').map(found => found.id)).toEqual(['a4']);
+		expect(
+			createSearch(articles, texts.textOf)
+				.run('ferry 4')
+				.map(found => found.id),
+		).toEqual(['a4']);
 	});
 });

@@ -32,7 +32,11 @@ describe('createSearch', () => {
 	const articles = [
 		article('paris', {title: 'Officials meet in Paris', author: 'REL', section: 'Bota', categories: ['Ukraine']}),
 		article('tram', {title: 'Capital approves first tram line', author: 'Elira Dushku', section: 'Vendi'}),
-		article('culture', {title: 'Museum mosaic returns', section: 'Kulturë', summary: {format: 'html', value: '<p>After sixty years &amp; a long <b>restoration</b></p>'}}),
+		article('culture', {
+			title: 'Museum mosaic returns',
+			section: 'Kulturë',
+			summary: {format: 'html', value: '<p>After sixty years &amp; a long <b>restoration</b></p>'},
+		}),
 		article('other-feed', {title: 'Battery plant planned', feed: 'Teknologji'}),
 	];
 	const search = () => createSearch(articles);
@@ -63,7 +67,10 @@ describe('createSearch', () => {
 	it('narrowing while typing gives what a fresh search gives, whatever is typed or deleted', () => {
 		const words = ['paris', 'tram', 'kulturë', 'museum', 'a', 'e', ' ', 'rel', 'plant', 'Ç'];
 		const many = Array.from({length: 60}, (_, index) =>
-			article(String(index), {title: `${words[index % words.length]} ${words[(index * 7) % words.length]}`, section: words[(index * 3) % words.length]}),
+			article(String(index), {
+				title: `${words[index % words.length]} ${words[(index * 7) % words.length]}`,
+				section: words[(index * 3) % words.length],
+			}),
 		);
 		fc.assert(
 			fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('⌫')), {maxLength: 12}), steps => {

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import {describe, expect, it} from 'vitest';
-import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
 import {FeedError} from '../../../src/core/feed-error.js';
 import {MAX_FEED_BYTES} from '../../../src/core/limits.js';
+import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'));
@@ -43,11 +43,14 @@ describe('decodeFeedBytes', () => {
 		expect(decodeFeedBytes(latin)).toContain('<a>\u201CCafé\u201D</a>');
 	});
 
-	it.each(['latin1', 'US-ASCII', 'cp819', 'ISO_8859-1:1987', 'iso88591', 'l1'])('reads a document labelled %s as windows-1252, as browsers do', (label) => {
-		const legacy = concat(ascii(`<?xml version="1.0" encoding="${label}"?><a>`), bytes(0x93, 0x80, 0x96, 0x85, 0x94), ascii('</a>'));
-		expect(decodeFeedBytes(legacy)).toContain('<a>\u201C\u20AC\u2013\u2026\u201D</a>');
-		expect(decodeFeedBytes(concat(ascii('<a>'), bytes(0x93, 0x94), ascii('</a>')), label)).toBe('<a>\u201C\u201D</a>');
-	});
+	it.each(['latin1', 'US-ASCII', 'cp819', 'ISO_8859-1:1987', 'iso88591', 'l1'])(
+		'reads a document labelled %s as windows-1252, as browsers do',
+		label => {
+			const legacy = concat(ascii(`<?xml version="1.0" encoding="${label}"?><a>`), bytes(0x93, 0x80, 0x96, 0x85, 0x94), ascii('</a>'));
+			expect(decodeFeedBytes(legacy)).toContain('<a>\u201C\u20AC\u2013\u2026\u201D</a>');
+			expect(decodeFeedBytes(concat(ascii('<a>'), bytes(0x93, 0x94), ascii('</a>')), label)).toBe('<a>\u201C\u201D</a>');
+		},
+	);
 
 	it('reads the other labels browsers map to a windows code page the same way', () => {
 		const turkish = concat(ascii('<?xml version="1.0" encoding="ISO-8859-9"?><a>'), bytes(0x93, 0xfe, 0x94), ascii('</a>'));

@@ -74,7 +74,7 @@ describe('parseFeedDate', () => {
 	it('reads back every ISO and RFC 1123 string that Date writes', () => {
 		const moment = fc.integer({min: 0, max: utc('2200-12-31T23:59:59Z')});
 		fc.assert(
-			fc.property(moment, (ms) => {
+			fc.property(moment, ms => {
 				const date = new Date(ms);
 				expect(parseFeedDate(date.toISOString())).toBe(ms);
 				expect(parseFeedDate(date.toUTCString())).toBe(ms - date.getUTCMilliseconds());
@@ -85,7 +85,7 @@ describe('parseFeedDate', () => {
 
 	it('never throws, whatever it is given', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.anything(), fc.string({maxLength: 40}), fc.double()), (input) => {
+			fc.property(fc.oneof(fc.anything(), fc.string({maxLength: 40}), fc.double()), input => {
 				const result = parseFeedDate(input);
 				expect(result === null || Number.isFinite(result)).toBe(true);
 			}),

@@ -57,9 +57,7 @@ describe('bodyToText with HTML', () => {
 	});
 
 	it('lays out data tables in aligned columns', () => {
-		expect(html('<table><tr><th>Name</th><th>Votes</th></tr><tr><td>Ana</td><td>12</td></tr></table>')).toBe(
-			'Name  Votes\nAna   12',
-		);
+		expect(html('<table><tr><th>Name</th><th>Votes</th></tr><tr><td>Ana</td><td>12</td></tr></table>')).toBe('Name  Votes\nAna   12');
 	});
 
 	it('reads a one-column layout table as ordinary paragraphs', () => {
@@ -89,7 +87,8 @@ describe('bodyToText with HTML', () => {
 	});
 
 	it('shows an inline SVG graphic by its title and description, and none of its drawing', () => {
-		const svg = '<svg viewBox="0 0 9 9"><title>Rain &amp; snow</title><desc>Jan 80 mm</desc><g><title>Bar</title><rect/></g><text>axis</text></svg>';
+		const svg =
+			'<svg viewBox="0 0 9 9"><title>Rain &amp; snow</title><desc>Jan 80 mm</desc><g><title>Bar</title><rect/></g><text>axis</text></svg>';
 		expect(html(`<p>Chart:</p>${svg}<p>After</p>`)).toBe('Chart:\n\nRain & snow\nJan 80 mm\nBar\n\nAfter');
 		expect(html('<p>Before</p><svg><rect/><text>axis</text></svg><p>After</p>')).toBe('Before\n\nAfter');
 	});
@@ -135,11 +134,37 @@ describe('bodyToText', () => {
 
 	it('never throws and never lets a control character through, whatever the HTML', () => {
 		const fragment = fc.oneof(
-			fc.constantFrom('<p>', '</p>', '<a href="javascript:x">', '<a href="http://x">', '</a>', '<ul><li>', '<ol><li>', '</li>', '<table><tr><td>', '<br>', '<img alt="', '">', '<pre>', '<blockquote>', '<!--', '-->', '&amp;', '&#27;', '&#x9b;', '&#7;', '&lt;', '&', '<', '>', '"'),
+			fc.constantFrom(
+				'<p>',
+				'</p>',
+				'<a href="javascript:x">',
+				'<a href="http://x">',
+				'</a>',
+				'<ul><li>',
+				'<ol><li>',
+				'</li>',
+				'<table><tr><td>',
+				'<br>',
+				'<img alt="',
+				'">',
+				'<pre>',
+				'<blockquote>',
+				'<!--',
+				'-->',
+				'&amp;',
+				'&#27;',
+				'&#x9b;',
+				'&#7;',
+				'&lt;',
+				'&',
+				'<',
+				'>',
+				'"',
+			),
 			fc.string({maxLength: 8, unit: 'binary'}),
 			fc.constantFrom('\u001B[31m', '\u001B]8;;x\u0007', '\u009D0;t\u009C', '\u202E', '\r\n', '\t'),
 		);
-		const markup = fc.array(fragment, {maxLength: 40}).map((parts) => parts.join(''));
+		const markup = fc.array(fragment, {maxLength: 40}).map(parts => parts.join(''));
 		fc.assert(
 			fc.property(markup, fc.constantFrom<'html' | 'text'>('html', 'text'), (value, format) => {
 				const result = bodyToText({format, value});
@@ -175,7 +200,7 @@ describe('inlineHtmlToText', () => {
 			fc.constantFrom('&amp;', '&amp;lt;', '&lt;', '&#27;', '&#10;', '<b>', '</b>', '<br/>', '<', '&', '\u001B]0;x', '\u009B1m'),
 		);
 		fc.assert(
-			fc.property(fc.array(piece, {maxLength: 20}), (parts) => {
+			fc.property(fc.array(piece, {maxLength: 20}), parts => {
 				const result = inlineHtmlToText(parts.join(''));
 				expect(result).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
 				expect(result).toBe(result.trim());
@@ -186,11 +211,14 @@ describe('inlineHtmlToText', () => {
 });
 
 describe('looksLikeHtml', () => {
-	it.each(['<p>Hello</p>', 'line<br/>break', '<a href="https://x">x</a>', 'Tom &amp; Jerry', 'dash &#8211; here'])('recognizes %j as HTML', (value) => {
-		expect(looksLikeHtml(value)).toBe(true);
-	});
+	it.each(['<p>Hello</p>', 'line<br/>break', '<a href="https://x">x</a>', 'Tom &amp; Jerry', 'dash &#8211; here'])(
+		'recognizes %j as HTML',
+		value => {
+			expect(looksLikeHtml(value)).toBe(true);
+		},
+	);
 
-	it.each(['plain text', 'a < b > c', 'AT&T', 'vector<int>', 'R&D; budget'])('does not take %j for HTML', (value) => {
+	it.each(['plain text', 'a < b > c', 'AT&T', 'vector<int>', 'R&D; budget'])('does not take %j for HTML', value => {
 		expect(looksLikeHtml(value)).toBe(false);
 	});
 });

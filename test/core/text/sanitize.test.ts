@@ -9,13 +9,40 @@ const PROPERTY_RUNS = {seed: 20_250_417, numRuns: 400};
 // Strings built mostly from the characters escape sequences are made of, so the generator
 // produces partial, nested and unterminated sequences far more often than uniform strings would.
 const hostileChar = fc.oneof(
-	{weight: 3, arbitrary: fc.constantFrom('\u001B', '[', ']', ';', '\u0007', '\\', 'P', '_', '^', 'X', '8', '0', '5', '2', 'm', 'a', ' ', '\n', '\t', '\r')},
-	{weight: 2, arbitrary: fc.integer({min: 0, max: 0x1f}).map((code) => String.fromCharCode(code))},
-	{weight: 2, arbitrary: fc.integer({min: 0x7f, max: 0x9f}).map((code) => String.fromCharCode(code))},
-	{weight: 1, arbitrary: fc.constantFrom('\u202A', '\u202E', '\u2066', '\u2069', '\u200B', '\u200D', '\uFEFF', '\u00AD', '\u2028', '日', '👍')},
+	{
+		weight: 3,
+		arbitrary: fc.constantFrom(
+			'\u001B',
+			'[',
+			']',
+			';',
+			'\u0007',
+			'\\',
+			'P',
+			'_',
+			'^',
+			'X',
+			'8',
+			'0',
+			'5',
+			'2',
+			'm',
+			'a',
+			' ',
+			'\n',
+			'\t',
+			'\r',
+		),
+	},
+	{weight: 2, arbitrary: fc.integer({min: 0, max: 0x1f}).map(code => String.fromCharCode(code))},
+	{weight: 2, arbitrary: fc.integer({min: 0x7f, max: 0x9f}).map(code => String.fromCharCode(code))},
+	{
+		weight: 1,
+		arbitrary: fc.constantFrom('\u202A', '\u202E', '\u2066', '\u2069', '\u200B', '\u200D', '\uFEFF', '\u00AD', '\u2028', '日', '👍'),
+	},
 	{weight: 1, arbitrary: fc.string({maxLength: 3, unit: 'binary'})},
 );
-const hostileString = fc.array(hostileChar, {maxLength: 60}).map((chars) => chars.join(''));
+const hostileString = fc.array(hostileChar, {maxLength: 60}).map(chars => chars.join(''));
 const anyString = fc.oneof(hostileString, fc.string({maxLength: 80, unit: 'binary'}));
 
 describe('sanitizeLine', () => {
@@ -69,7 +96,7 @@ describe('sanitizeLine', () => {
 
 	it('leaves no control, C1 or bidi character in any input', () => {
 		fc.assert(
-			fc.property(anyString, (input) => {
+			fc.property(anyString, input => {
 				expect(sanitizeLine(input)).not.toMatch(FORBIDDEN_IN_LINE);
 			}),
 			PROPERTY_RUNS,
@@ -78,7 +105,7 @@ describe('sanitizeLine', () => {
 
 	it('gives the same result when applied twice', () => {
 		fc.assert(
-			fc.property(anyString, (input) => {
+			fc.property(anyString, input => {
 				const once = sanitizeLine(input);
 				expect(sanitizeLine(once)).toBe(once);
 			}),
@@ -106,7 +133,7 @@ describe('sanitizeText', () => {
 
 	it('leaves only newlines among the control characters of any input', () => {
 		fc.assert(
-			fc.property(anyString, (input) => {
+			fc.property(anyString, input => {
 				expect(sanitizeText(input)).not.toMatch(FORBIDDEN_IN_TEXT);
 			}),
 			PROPERTY_RUNS,
@@ -115,7 +142,7 @@ describe('sanitizeText', () => {
 
 	it('gives the same result when applied twice', () => {
 		fc.assert(
-			fc.property(anyString, (input) => {
+			fc.property(anyString, input => {
 				const once = sanitizeText(input);
 				expect(sanitizeText(once)).toBe(once);
 			}),
@@ -124,9 +151,9 @@ describe('sanitizeText', () => {
 	});
 
 	it('does not change printable ASCII text', () => {
-		const printable = fc.string({unit: fc.integer({min: 0x20, max: 0x7e}).map((code) => String.fromCharCode(code)), maxLength: 120});
+		const printable = fc.string({unit: fc.integer({min: 0x20, max: 0x7e}).map(code => String.fromCharCode(code)), maxLength: 120});
 		fc.assert(
-			fc.property(printable, (input) => {
+			fc.property(printable, input => {
 				expect(sanitizeText(input)).toBe(input);
 			}),
 			PROPERTY_RUNS,
@@ -135,7 +162,7 @@ describe('sanitizeText', () => {
 
 	it('never throws, whatever it is given', () => {
 		fc.assert(
-			fc.property(fc.anything(), (input) => {
+			fc.property(fc.anything(), input => {
 				expect(() => sanitizeText(input)).not.toThrow();
 				expect(() => sanitizeLine(input)).not.toThrow();
 			}),

@@ -34,7 +34,11 @@ describe('how much of a body is converted', () => {
 
 	it('still lays out 30 levels of nesting, and paragraphs and list items that were never closed', () => {
 		expect(html(`${'<blockquote>'.repeat(30)}<p>deep${'</blockquote>'.repeat(30)}`)).toBe(`${' '.repeat(60)}deep`);
-		expect(html(`<ul>${'<li>item'.repeat(500)}</ul>${'<p>para'.repeat(500)}`).split('\n').filter(Boolean)).toHaveLength(1000);
+		expect(
+			html(`<ul>${'<li>item'.repeat(500)}</ul>${'<p>para'.repeat(500)}`)
+				.split('\n')
+				.filter(Boolean),
+		).toHaveLength(1000);
 	});
 
 	it('shows a table of 5,000 rows a row a line instead of as a grid', () => {

@@ -22,7 +22,9 @@ describe('findFeedLinks', () => {
 	});
 
 	it('resolves against <base href> when the page has one, and decodes entities in the href', () => {
-		const html = page('<base href="https://static.example/site/"><link rel="alternate" type="application/rss+xml" href="feed?a=1&amp;b=2">');
+		const html = page(
+			'<base href="https://static.example/site/"><link rel="alternate" type="application/rss+xml" href="feed?a=1&amp;b=2">',
+		);
 		expect(findFeedLinks(html, PAGE)).toEqual([{url: 'https://static.example/site/feed?a=1&b=2', format: 'rss'}]);
 	});
 
@@ -46,7 +48,11 @@ describe('findFeedLinks', () => {
 describe('isWebPage', () => {
 	it('recognises HTML and XHTML pages', () => {
 		expect(isWebPage(page(''))).toBe(true);
-		expect(isWebPage('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"></html>')).toBe(true);
+		expect(
+			isWebPage(
+				'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"></html>',
+			),
+		).toBe(true);
 		expect(isWebPage('<meta charset="utf-8"><title>No doctype</title><p>Hi')).toBe(true);
 	});
 
@@ -64,8 +70,12 @@ describe('webPageMessage', () => {
 			{url: 'https://blog.example/feed.xml', format: 'rss' as const},
 			{url: 'https://blog.example/comments.xml', format: 'rss' as const},
 		];
-		expect(webPageMessage(links.slice(0, 1))).toBe('is a web page, not a feed; its feed is https://blog.example/feed.xml (flashnews add https://blog.example/feed.xml)');
-		expect(webPageMessage(links)).toBe('is a web page, not a feed; its feed is https://blog.example/feed.xml (flashnews add https://blog.example/feed.xml); it names 1 more');
+		expect(webPageMessage(links.slice(0, 1))).toBe(
+			'is a web page, not a feed; its feed is https://blog.example/feed.xml (flashnews add https://blog.example/feed.xml)',
+		);
+		expect(webPageMessage(links)).toBe(
+			'is a web page, not a feed; its feed is https://blog.example/feed.xml (flashnews add https://blog.example/feed.xml); it names 1 more',
+		);
 		expect(webPageMessage([])).toBe('is a web page, not a feed, and it names no feed');
 	});
 });

@@ -15,7 +15,7 @@ describe('NamespaceScope', () => {
 		const scope = inRss(
 			'<rss xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:t="http://purl.org/dc/terms/" xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:h="http://www.w3.org/1999/xhtml">',
 		);
-		expect(['d:creator', 'd:Date', 't:issued', 'c:encoded', 'h:body'].map((name) => scope.canonical(name))).toEqual([
+		expect(['d:creator', 'd:Date', 't:issued', 'c:encoded', 'h:body'].map(name => scope.canonical(name))).toEqual([
 			'dc:creator',
 			'dc:date',
 			'dcterms:issued',
@@ -38,7 +38,13 @@ describe('NamespaceScope', () => {
 
 	it('matches the core vocabulary without regard to case, as CDF writes it', () => {
 		const scope = inRss('<CHANNEL>');
-		expect(['CHANNEL', 'Item', 'ABSTRACT', 'PUBDATE', 'Unknown'].map((name) => scope.canonical(name))).toEqual(['channel', 'item', 'abstract', 'pubDate', 'Unknown']);
+		expect(['CHANNEL', 'Item', 'ABSTRACT', 'PUBDATE', 'Unknown'].map(name => scope.canonical(name))).toEqual([
+			'channel',
+			'item',
+			'abstract',
+			'pubDate',
+			'Unknown',
+		]);
 	});
 
 	it('names the RDF root rdf:RDF under any prefix, and renames attributes of known namespaces', () => {

@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
 import iconv from 'iconv-lite';
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {RawFeed} from '../../../src/core/articles/raw-feed.js';
 import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
 import {parseXmlFeed} from '../../../src/core/xml/parse-xml-feed.js';
-import type {RawFeed} from '../../../src/core/articles/raw-feed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/xml/${name}`, import.meta.url));
 const parseFixture = (name: string) => parseXmlFeed(decodeFeedBytes(fixture(name)));
@@ -68,7 +68,10 @@ describe('parseXmlFeed with RSS 2.0', () => {
 		const feed = await parseFixture('rss2-content-encoded.xml');
 		expectWellTyped(feed);
 		const [first, second] = feed.items;
-		expect(first?.content).toEqual({value: '<p>File the edge <em>square</em> first.</p><p>Then burnish at a slight angle.</p>', html: true});
+		expect(first?.content).toEqual({
+			value: '<p>File the edge <em>square</em> first.</p><p>Then burnish at a slight angle.</p>',
+			html: true,
+		});
 		expect(first?.summary).toEqual({value: 'Burnish, then turn the hook.', html: false});
 		expect(first?.author).toBe('Rosa Lindqvist');
 		expect(first?.published).toBe('2024-03-18T09:12:00Z');
@@ -79,13 +82,18 @@ describe('parseXmlFeed with RSS 2.0', () => {
 	it('reads <rss> without a version attribute as RSS', async () => {
 		const feed = await parseFixture('rss-no-version.xml');
 		expect(feed.title).toBe('Versionless');
-		expect(feed.items).toEqual([{title: {value: 'The root element forgot its version', html: false}, link: 'http://versionless.example.com/one'}]);
+		expect(feed.items).toEqual([
+			{title: {value: 'The root element forgot its version', html: false}, link: 'http://versionless.example.com/one'},
+		]);
 	});
 
 	it('reads RSS 0.91', async () => {
 		const feed = await parseFixture('rss091.xml');
 		expect(feed.title).toBe('Old School Weekly');
-		expect(feed.items.map((item) => item.link)).toEqual(['http://oldschool.example.com/modems.html', 'http://oldschool.example.com/guestbooks.html']);
+		expect(feed.items.map(item => item.link)).toEqual([
+			'http://oldschool.example.com/modems.html',
+			'http://oldschool.example.com/guestbooks.html',
+		]);
 	});
 
 	it('keeps untitled items, leaving their title out', async () => {
@@ -207,7 +215,8 @@ describe('parseXmlFeed with RSS 1.0 and Atom', () => {
 });
 
 describe('parseXmlFeed with Atom 0.3 modes and link choice', () => {
-	const atom03 = (entry: string) => parseXmlFeed(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title><entry>${entry}</entry></feed>`);
+	const atom03 = (entry: string) =>
+		parseXmlFeed(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title><entry>${entry}</entry></feed>`);
 
 	it('leaves text that is not valid base64 of UTF-8 as written', async () => {
 		const feed = await atom03('<title mode="base64">not base64!</title><summary mode="base64" type="text/plain">//79</summary>');
@@ -217,7 +226,9 @@ describe('parseXmlFeed with Atom 0.3 modes and link choice', () => {
 
 	it('reads a base64 body of an HTML type as HTML and of a text type as text', async () => {
 		const html = Buffer.from('<p>Hi</p>').toString('base64');
-		const feed = await atom03(`<content type="text/html" mode="base64">${html}</content><summary type="text/plain" mode="base64">${html}</summary>`);
+		const feed = await atom03(
+			`<content type="text/html" mode="base64">${html}</content><summary type="text/plain" mode="base64">${html}</summary>`,
+		);
 		expect(feed.items[0]?.content).toEqual({value: '<p>Hi</p>', html: true});
 		expect(feed.items[0]?.summary).toEqual({value: '<p>Hi</p>', html: false});
 	});
@@ -227,7 +238,7 @@ describe('parseXmlFeed with Atom 0.3 modes and link choice', () => {
 			'<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:x:1</id><link rel="enclosure" href="a.mp3"/><link rel="self" href="self.atom"/><link rel="edit" href="api"/></entry>' +
 				'<entry><id>urn:x:2</id><link rel="enclosure" href="b.mp3"/><link rel="related" href="elsewhere.html"/></entry></feed>',
 		);
-		expect(feed.items.map((item) => item.link)).toEqual([undefined, 'elsewhere.html']);
+		expect(feed.items.map(item => item.link)).toEqual([undefined, 'elsewhere.html']);
 	});
 });
 
@@ -281,7 +292,8 @@ describe('parseXmlFeed with sloppy markup and legacy encodings', () => {
 	});
 
 	it('reads a UTF-16 feed with a byte order mark', async () => {
-		const document = '<?xml version="1.0" encoding="UTF-16"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ωmega</title><entry><id>1</id><title>日本語</title></entry></feed>';
+		const document =
+			'<?xml version="1.0" encoding="UTF-16"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ωmega</title><entry><id>1</id><title>日本語</title></entry></feed>';
 		const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(document, 'utf16le')]);
 		const big = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(document, 'utf-16be')]);
 		for (const bytes of [little, big]) {
@@ -306,24 +318,30 @@ describe('parseXmlFeed limits and item failures', () => {
 	it('keeps the first maxItems items and says how many were dropped', async () => {
 		const items = Array.from({length: 5}, (_, index) => `<item><title>Item ${index}</title></item>`).join('');
 		const feed = await parseXmlFeed(rss(items), {maxItems: 3});
-		expect(feed.items.map((item) => item.title?.value)).toEqual(['Item 0', 'Item 1', 'Item 2']);
+		expect(feed.items.map(item => item.title?.value)).toEqual(['Item 0', 'Item 1', 'Item 2']);
 		expect(feed.warnings).toEqual(['the feed has 5 items; only the first 3 were kept']);
 	});
 
 	it('applies maxItems to Atom entries and RSS 1.0 items as well', async () => {
 		const entries = Array.from({length: 4}, (_, index) => `<entry><id>e${index}</id><title>Entry ${index}</title></entry>`).join('');
 		const atom = await parseXmlFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entries}</feed>`, {maxItems: 2});
-		expect(atom.items.map((item) => item.id)).toEqual(['e0', 'e1']);
+		expect(atom.items.map(item => item.id)).toEqual(['e0', 'e1']);
 		expect(atom.warnings).toEqual(['the feed has 4 items; only the first 2 were kept']);
-		const rdfItems = Array.from({length: 3}, (_, index) => `<item rdf:about="https://r.example/${index}"><title>R${index}</title></item>`).join('');
-		const rdf = await parseXmlFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>R</title></channel>${rdfItems}</rdf:RDF>`, {maxItems: 1});
-		expect(rdf.items.map((item) => item.id)).toEqual(['https://r.example/0']);
+		const rdfItems = Array.from(
+			{length: 3},
+			(_, index) => `<item rdf:about="https://r.example/${index}"><title>R${index}</title></item>`,
+		).join('');
+		const rdf = await parseXmlFeed(
+			`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>R</title></channel>${rdfItems}</rdf:RDF>`,
+			{maxItems: 1},
+		);
+		expect(rdf.items.map(item => item.id)).toEqual(['https://r.example/0']);
 		expect(rdf.warnings).toEqual(['the feed has 3 items; only the first 1 were kept']);
 	});
 
 	it('skips an item whose mapping throws, with a one-line warning, and keeps the rest', async () => {
 		vi.resetModules();
-		vi.doMock('../../../src/core/xml/feed-fields.js', async (importOriginal) => {
+		vi.doMock('../../../src/core/xml/feed-fields.js', async importOriginal => {
 			const original = await importOriginal<typeof import('../../../src/core/xml/feed-fields.js')>();
 			return {
 				...original,
@@ -335,8 +353,10 @@ describe('parseXmlFeed limits and item failures', () => {
 			};
 		});
 		const {parseXmlFeed: parseWithFaultyMapping} = await import('../../../src/core/xml/parse-xml-feed.js');
-		const feed = await parseWithFaultyMapping(rss('<item><title>A</title></item><item><title>B</title><category>explode</category></item><item><title>C</title></item>'));
-		expect(feed.items.map((item) => item.title?.value)).toEqual(['A', 'C']);
+		const feed = await parseWithFaultyMapping(
+			rss('<item><title>A</title></item><item><title>B</title><category>explode</category></item><item><title>C</title></item>'),
+		);
+		expect(feed.items.map(item => item.title?.value)).toEqual(['A', 'C']);
 		expect(feed.warnings).toEqual(['skipped item 2: mapping failed on two lines']);
 	});
 });

@@ -3,9 +3,9 @@ import {join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../../src/core/articles/article.js';
+import {DEFAULT_MAX_ITEMS} from '../../../src/core/limits.js';
 import {parseFeed} from '../../../src/core/parse-feed.js';
 import {mergeFeedParts, splitXmlFeed} from '../../../src/core/xml/split-xml-feed.js';
-import {DEFAULT_MAX_ITEMS} from '../../../src/core/limits.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -27,7 +27,10 @@ function item(index: number, description = `Story ${index}`): string {
 
 describe('splitXmlFeed', () => {
 	it('cuts between items; every part has the channel and together they hold each item once, in order', () => {
-		const text = rss(Array.from({length: 9}, (_, index) => item(index)), {tail: '<copyright>CC</copyright>'});
+		const text = rss(
+			Array.from({length: 9}, (_, index) => item(index)),
+			{tail: '<copyright>CC</copyright>'},
+		);
 		const parts = splitXmlFeed(encode(text), 3)!.map(decode);
 		expect(parts).toHaveLength(3);
 		for (const part of parts) {
@@ -39,7 +42,10 @@ describe('splitXmlFeed', () => {
 	});
 
 	it('cuts Atom feeds at entries', () => {
-		const entries = Array.from({length: 6}, (_, index) => `<entry><id>urn:${index}</id><title>Entry ${index}</title><updated>2025-04-1${index}T10:00:00Z</updated></entry>`);
+		const entries = Array.from(
+			{length: 6},
+			(_, index) => `<entry><id>urn:${index}</id><title>Entry ${index}</title><updated>2025-04-1${index}T10:00:00Z</updated></entry>`,
+		);
 		const text = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entries.join('')}</feed>`;
 		const parts = splitXmlFeed(encode(text), 2)!.map(decode);
 		expect(parts).toHaveLength(2);
@@ -54,7 +60,10 @@ describe('splitXmlFeed', () => {
 		expect(splitXmlFeed(encode(rss(items).replace('<rss', '<!DOCTYPE rss [<!ENTITY a "b">]><rss')), 2)).toBeUndefined();
 		expect(splitXmlFeed(encode(rss(items).replace('encoding="utf-8"', 'encoding="shift_jis"')), 2)).toBeUndefined();
 		// windows-1252 bytes that are not UTF-8: each part alone might be read differently.
-		const latin = Buffer.from(rss(items.map(entry => entry.replace('Story', 'Caf\u00e9'))).replace('encoding="utf-8"', 'encoding="windows-1252"'), 'latin1');
+		const latin = Buffer.from(
+			rss(items.map(entry => entry.replace('Story', 'Caf\u00e9'))).replace('encoding="utf-8"', 'encoding="windows-1252"'),
+			'latin1',
+		);
 		expect(splitXmlFeed(latin, 2)).toBeUndefined();
 		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rss(items), 'utf16le')]);
 		expect(splitXmlFeed(utf16, 2)).toBeUndefined();
@@ -77,8 +86,26 @@ describe('splitXmlFeed', () => {
 });
 
 describe('mergeFeedParts', () => {
-	const article = (id: string) => ({id, title: id, author: null, feed: 'F', section: null, published: null, link: null, summary: {format: 'text' as const, value: ''}, content: {format: 'text' as const, value: ''}, categories: []});
-	const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({ok: true, source: 's', title: 'F', articles: ids.map(article), warnings: [], ...extra});
+	const article = (id: string) => ({
+		id,
+		title: id,
+		author: null,
+		feed: 'F',
+		section: null,
+		published: null,
+		link: null,
+		summary: {format: 'text' as const, value: ''},
+		content: {format: 'text' as const, value: ''},
+		categories: [],
+	});
+	const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({
+		ok: true,
+		source: 's',
+		title: 'F',
+		articles: ids.map(article),
+		warnings: [],
+		...extra,
+	});
 
 	it('joins the parts in order', () => {
 		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 100)).toEqual(ok(['a', 'b', 'c']));
@@ -100,7 +127,7 @@ describe('parsing in parts', () => {
 	const bundled = new URL('../../../feeds/', import.meta.url).pathname;
 	const files = [...fixtureFiles, ...readdirSync(bundled).map(name => join(bundled, name))];
 
-	it('gives exactly the whole document\'s result for every fixture and bundled feed it splits', async () => {
+	it("gives exactly the whole document's result for every fixture and bundled feed it splits", async () => {
 		let merged = 0;
 		for (const file of files) {
 			const bytes = readFileSync(file);
@@ -115,9 +142,17 @@ describe('parsing in parts', () => {
 		expect(merged).toBeGreaterThan(5);
 	});
 
-	it('gives exactly the whole document\'s result for random feeds, tricky text included', async () => {
+	it("gives exactly the whole document's result for random feeds, tricky text included", async () => {
 		const text = fc.oneof(
-			fc.constantFrom('plain', 'Kulturë — “quoted”', '&amp; &lt;b&gt;', '<![CDATA[ </item><item> ]]>', '<!-- </item> -->', '<p>html</p>', '北京 😀'),
+			fc.constantFrom(
+				'plain',
+				'Kulturë — “quoted”',
+				'&amp; &lt;b&gt;',
+				'<![CDATA[ </item><item> ]]>',
+				'<!-- </item> -->',
+				'<p>html</p>',
+				'北京 😀',
+			),
 			fc.string({maxLength: 20}).map(value => value.replace(/[<&]/g, ' ')),
 		);
 		const feed = fc.record({
@@ -125,12 +160,20 @@ describe('parsing in parts', () => {
 			duplicateGuid: fc.boolean(),
 			parts: fc.integer({min: 2, max: 4}),
 			// A feed element among the items: every item's relative link depends on it.
-			interleaved: fc.option(fc.tuple(fc.nat(13), fc.constantFrom('<link>https://elsewhere.example/news/</link>', '<title>Other</title>', '<!-- x -->')), {nil: undefined, freq: 2}),
+			interleaved: fc.option(
+				fc.tuple(fc.nat(13), fc.constantFrom('<link>https://elsewhere.example/news/</link>', '<title>Other</title>', '<!-- x -->')),
+				{nil: undefined, freq: 2},
+			),
 		});
 		let merged = 0;
 		await fc.assert(
 			fc.asyncProperty(feed, async ({descriptions, duplicateGuid, parts, interleaved}) => {
-				const items = descriptions.map((description, index) => item(duplicateGuid && index === descriptions.length - 1 ? 0 : index, description).replace(/<link>https:\/\/example.com\/(\d+)<\/link>/, '<link>story/$1</link>'));
+				const items = descriptions.map((description, index) =>
+					item(duplicateGuid && index === descriptions.length - 1 ? 0 : index, description).replace(
+						/<link>https:\/\/example.com\/(\d+)<\/link>/,
+						'<link>story/$1</link>',
+					),
+				);
 				if (interleaved !== undefined) items.splice(1 + (interleaved[0] % (items.length - 1)), 0, interleaved[1]);
 				// With the feed's only link among the items, every part must see it or none may merge.
 				const bytes = encode(rss(items, interleaved === undefined ? {} : {head: ''}));

@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
 import {FeedError} from '../../../src/core/feed-error.js';
-import {parseXmlFeed} from '../../../src/core/xml/parse-xml-feed.js';
 import {MAX_ELEMENT_DEPTH, MAX_FEED_TEXT_LENGTH} from '../../../src/core/limits.js';
+import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
+import {parseXmlFeed} from '../../../src/core/xml/parse-xml-feed.js';
 import {repairXml, repairXmlDocument} from '../../../src/core/xml/repair.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/xml/${name}`, import.meta.url));
@@ -26,11 +26,15 @@ function nested(depth: number): string {
 
 describe('repairXml', () => {
 	it('escapes a bare ampersand in text and attributes but keeps valid references', () => {
-		expect(repairXml('<a href="?a=1&b=2">AT&T &amp; &#38; &#x26; &lt;</a>')).toBe('<a href="?a=1&amp;b=2">AT&amp;T &amp; &#38; &#x26; &lt;</a>');
+		expect(repairXml('<a href="?a=1&b=2">AT&T &amp; &#38; &#x26; &lt;</a>')).toBe(
+			'<a href="?a=1&amp;b=2">AT&amp;T &amp; &#38; &#x26; &lt;</a>',
+		);
 	});
 
 	it('turns HTML named entities into numeric references and unknown names into text', () => {
-		expect(repairXml('<a t="&eacute;">&nbsp;&mdash;&NotEqualTilde;&madeup;</a>')).toBe('<a t="&#233;">&#160;&#8212;&#8770;&#824;&amp;madeup;</a>');
+		expect(repairXml('<a t="&eacute;">&nbsp;&mdash;&NotEqualTilde;&madeup;</a>')).toBe(
+			'<a t="&#233;">&#160;&#8212;&#8770;&#824;&amp;madeup;</a>',
+		);
 	});
 
 	it('leaves CDATA sections, comments and processing instructions as written', () => {
@@ -63,7 +67,9 @@ describe('repairXml', () => {
 	});
 
 	it('gives every RSS-family document one channel holding the feed elements and all items', () => {
-		expect(repairXml('<rss><channel><title>T</title></channel><item/></rss>')).toBe('<rss><channel><title>T</title><item/></channel></rss>');
+		expect(repairXml('<rss><channel><title>T</title></channel><item/></rss>')).toBe(
+			'<rss><channel><title>T</title><item/></channel></rss>',
+		);
 		expect(repairXml('<rdf:RDF a="1"><channel rdf:about="c"><title>T</title></channel><item/></rdf:RDF>')).toBe(
 			'<rss a="1"><channel><flashnews-channel rdf:about="c"/><title>T</title><item/></channel></rss>',
 		);
@@ -81,21 +87,28 @@ describe('repairXml', () => {
 	});
 
 	it('renames nothing in an RSS feed except item bodies', () => {
-		const repaired = repairXml('<rss><channel><description>d</description><link>l</link><item><description>x</description><content:encoded>y</content:encoded><updated>u</updated></item></channel></rss>');
+		const repaired = repairXml(
+			'<rss><channel><description>d</description><link>l</link><item><description>x</description><content:encoded>y</content:encoded><updated>u</updated></item></channel></rss>',
+		);
 		expect(repaired).toBe(
 			'<rss><channel><description>d</description><link>l</link><item><flashnews-description>x</flashnews-description><flashnews-content-encoded>y</flashnews-content-encoded><updated>u</updated></item></channel></rss>',
 		);
 	});
 
 	it('wraps Atom xhtml content in CDATA, escaping what would end it early', () => {
-		const repaired = repairXml('<feed><entry><title type="xhtml"><div>a ]]> b<br>c<![CDATA[<x>]]><!-- gone --></div></title></entry></feed>');
+		const repaired = repairXml(
+			'<feed><entry><title type="xhtml"><div>a ]]> b<br>c<![CDATA[<x>]]><!-- gone --></div></title></entry></feed>',
+		);
 		expect(repaired).toBe(
 			'<feed flashnews-element=""><entry flashnews-element=""><title type="xhtml"><![CDATA[<div>a ]]]]><![CDATA[> b<br>c&lt;x&gt;</div>]]></title></entry></feed>',
 		);
 	});
 
 	it('removes items beyond maxItems, with everything inside them, and counts them', () => {
-		const repaired = repairXmlDocument('<rss><channel><item><title>1</title></item><item/><item><title>3 & <b>bold</b></title></item></channel></rss>', {maxItems: 1});
+		const repaired = repairXmlDocument(
+			'<rss><channel><item><title>1</title></item><item/><item><title>3 & <b>bold</b></title></item></channel></rss>',
+			{maxItems: 1},
+		);
 		expect(repaired.xml).toBe('<rss><channel><item><title>1</title></item></channel></rss>');
 		expect(repaired.itemCount).toBe(3);
 		expect(repaired.droppedItems).toBe(2);
@@ -112,8 +125,15 @@ describe('repairXml', () => {
 	});
 
 	it('changes nothing in a document that needs no repair but where its channel tags stand', () => {
-		const document = readFileSync(new URL('../../fixtures/xml/rss2-typical.xml', import.meta.url), 'utf8').replace(/description/g, 'summary');
-		const moved = document.replace(/(<rss[^>]*>)/, '$1<channel>').replace('  <channel>', '  ').replace('  </channel>', '  ').replace('</rss>', '</channel></rss>');
+		const document = readFileSync(new URL('../../fixtures/xml/rss2-typical.xml', import.meta.url), 'utf8').replace(
+			/description/g,
+			'summary',
+		);
+		const moved = document
+			.replace(/(<rss[^>]*>)/, '$1<channel>')
+			.replace('  <channel>', '  ')
+			.replace('  </channel>', '  ')
+			.replace('</rss>', '</channel></rss>');
 		expect(repairXml(document)).toBe(moved);
 	});
 });
@@ -208,7 +228,9 @@ describe('hostile and broken documents', () => {
 	});
 
 	it('survives Atom entries and feeds that hold only text or nothing, skipping the wholly empty entries', async () => {
-		const feed = await parseXmlFeed('<feed><title>F</title><entry/><entry>just text</entry><entry>  </entry><entry><id>real</id></entry></feed>');
+		const feed = await parseXmlFeed(
+			'<feed><title>F</title><entry/><entry>just text</entry><entry>  </entry><entry><id>real</id></entry></feed>',
+		);
 		expect(feed.items).toEqual([{}, {id: 'real'}]);
 		expect(feed.warnings).toEqual(['2 empty items were skipped']);
 		expect((await parseXmlFeed('<feed>only text</feed>')).items).toEqual([]);
@@ -219,6 +241,6 @@ describe('hostile and broken documents', () => {
 			'<rss version="2.0"><channel><title>p</title><item><__proto__><polluted>yes</polluted></__proto__><constructor>c</constructor><title>ok</title></item></channel></rss>',
 		);
 		expect(feed.items[0]?.title?.value).toBe('ok');
-		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 });

@@ -4,8 +4,15 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {copyArticle} from '../../../src/core/articles/article.js';
+import {
+	CACHE_MAX_AGE_DAYS,
+	CACHE_MAX_ARTICLES,
+	readCachedFeed,
+	removeCachedFeed,
+	retainedArticles,
+	writeCachedFeed,
+} from '../../../src/load/cache/feed-cache.js';
 import {createMemoryStore} from '../../../src/store/memory-store.js';
-import {CACHE_MAX_AGE_DAYS, CACHE_MAX_ARTICLES, readCachedFeed, removeCachedFeed, retainedArticles, writeCachedFeed} from '../../../src/load/cache/feed-cache.js';
 import {makeArticle, makeArticles, NOW} from '../../ui/helpers/articles.js';
 
 const URL_A = 'https://news.example/feed.xml';
@@ -19,7 +26,11 @@ afterEach(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('the feed cache', () => {
 	it('gives back what was saved, bodies included, in the same order', () => {
-		const articles = makeArticles(3, index => ({section: 'Bota', categories: ['Ukraine'], summary: {format: 'html', value: `<p>S${index}</p>`, base: 'https://news.example/'}}));
+		const articles = makeArticles(3, index => ({
+			section: 'Bota',
+			categories: ['Ukraine'],
+			summary: {format: 'html', value: `<p>S${index}</p>`, base: 'https://news.example/'},
+		}));
 		writeCachedFeed(dir, URL_A, 'Flash News', articles, NOW);
 		const cached = readCachedFeed(dir, URL_A);
 		expect(cached).toMatchObject({url: URL_A, title: 'Flash News', savedAt: NOW});

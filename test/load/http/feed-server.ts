@@ -68,6 +68,8 @@ export async function startFeedServer(routes: Record<string, Route>): Promise<Fe
 /** A small RSS 2.0 feed of our own; `encoding` goes into the XML declaration when given. */
 export function rssFeed(title: string, items: string[], encoding?: string): string {
 	const declaration = encoding === undefined ? '<?xml version="1.0"?>' : `<?xml version="1.0" encoding="${encoding}"?>`;
-	const entries = items.map((item, index) => `<item><title>${item}</title><guid>urn:test:${index}</guid><link>https://example.org/${index}</link></item>`);
+	const entries = items.map(
+		(item, index) => `<item><title>${item}</title><guid>urn:test:${index}</guid><link>https://example.org/${index}</link></item>`,
+	);
 	return `${declaration}\n<rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>${entries.join('')}</channel></rss>\n`;
 }

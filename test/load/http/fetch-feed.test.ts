@@ -3,8 +3,8 @@ import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {brotliCompressSync, deflateSync, gzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {fetchFeed, MAX_REDIRECTS, type FetchFeedOptions, type FetchOutcome} from '../../../src/load/http/fetch-feed.js';
-import {rssFeed, startFeedServer, type FeedServer} from './feed-server.js';
+import {type FetchFeedOptions, type FetchOutcome, fetchFeed, MAX_REDIRECTS} from '../../../src/load/http/fetch-feed.js';
+import {type FeedServer, rssFeed, startFeedServer} from './feed-server.js';
 
 const FEED = rssFeed('Served', ['One', 'Two']);
 const ETAG = '"v1-abc"';
@@ -80,7 +80,13 @@ describe('fetchFeed', () => {
 	it('returns the bytes of a feed with its content type, charset and validators', async () => {
 		const outcome = await fetchFeed(server.url('/feed.xml'), options);
 		expect(expectBytes(outcome)).toBe(FEED);
-		expect(outcome).toMatchObject({contentType: 'application/rss+xml', charset: 'UTF-8', etag: ETAG, lastModified: LAST_MODIFIED, finalUrl: server.url('/feed.xml')});
+		expect(outcome).toMatchObject({
+			contentType: 'application/rss+xml',
+			charset: 'UTF-8',
+			etag: ETAG,
+			lastModified: LAST_MODIFIED,
+			finalUrl: server.url('/feed.xml'),
+		});
 	});
 
 	it('names flashnews and its version in the User-Agent and accepts compressed responses', async () => {
@@ -124,11 +130,15 @@ describe('fetchFeed', () => {
 	});
 
 	it('names a redirect loop as one', async () => {
-		expect(expectError(await fetchFeed(server.url('/loop-a'), options))).toBe(`redirect loop: ${server.url('/loop-a')} redirects back to itself`);
+		expect(expectError(await fetchFeed(server.url('/loop-a'), options))).toBe(
+			`redirect loop: ${server.url('/loop-a')} redirects back to itself`,
+		);
 	});
 
 	it('fetches only http: and https:, also after a redirect', async () => {
-		expect(expectError(await fetchFeed(server.url('/to-ftp'), options))).toBe('redirected to a ftp: URL; only http: and https: are fetched');
+		expect(expectError(await fetchFeed(server.url('/to-ftp'), options))).toBe(
+			'redirected to a ftp: URL; only http: and https: are fetched',
+		);
 		expect(expectError(await fetchFeed('ftp://127.0.0.1/feed.xml', options))).toBe('only http: and https: URLs are fetched, not ftp:');
 		expect(expectError(await fetchFeed('not a url', options))).toBe('not a valid URL');
 	});
@@ -139,7 +149,9 @@ describe('fetchFeed', () => {
 
 	it('calls corrupt or unknown compression a bad encoding', async () => {
 		expect(expectError(await fetchFeed(server.url('/corrupt-gzip.xml'), options))).toBe('bad encoding: the compressed response is corrupt');
-		expect(expectError(await fetchFeed(server.url('/zstd.xml'), options))).toBe('bad encoding: the response is compressed as zstd, which flashnews cannot read');
+		expect(expectError(await fetchFeed(server.url('/zstd.xml'), options))).toBe(
+			'bad encoding: the response is compressed as zstd, which flashnews cannot read',
+		);
 	});
 
 	it('times out a server that never answers and closes the connection', async () => {
@@ -172,7 +184,9 @@ describe('fetchFeed', () => {
 	});
 
 	it('says a host name could not be resolved', async () => {
-		expect(expectError(await fetchFeed('http://flashnews-test.invalid/feed.xml', options))).toBe('could not resolve host flashnews-test.invalid');
+		expect(expectError(await fetchFeed('http://flashnews-test.invalid/feed.xml', options))).toBe(
+			'could not resolve host flashnews-test.invalid',
+		);
 	});
 
 	it('says a connection was refused', async () => {

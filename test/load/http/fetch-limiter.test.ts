@@ -47,7 +47,9 @@ describe('createFetchLimiter', () => {
 		const limiter = createFetchLimiter();
 		const board = taskBoard();
 		const hosts = ['a.example', 'b.example', 'c.example', 'd.example', 'e.example'];
-		const results = hosts.flatMap(host => Array.from({length: 3}, () => limiter.run(`https://${host}/feed-${Math.random()}`, board.task(host))));
+		const results = hosts.flatMap(host =>
+			Array.from({length: 3}, () => limiter.run(`https://${host}/feed-${Math.random()}`, board.task(host))),
+		);
 		for (let left = results.length; left > 0; left--) {
 			await vi.waitFor(() => expect(board.running.length).toBeGreaterThan(0));
 			board.finishOldest();

@@ -4,7 +4,7 @@ import {decodeFeedBytes} from '../../../src/core/text/decode-bytes.js';
 import {fetchFeed} from '../../../src/load/http/fetch-feed.js';
 import {createFetchLimiter} from '../../../src/load/http/fetch-limiter.js';
 import {fetchFeedSource, type RemoteFeed} from '../../../src/load/http/remote-source.js';
-import {rssFeed, startFeedServer, type FeedServer} from './feed-server.js';
+import {type FeedServer, rssFeed, startFeedServer} from './feed-server.js';
 
 const ETAG = '"feed-1"';
 const options = {version: '1.0.0'};
@@ -37,7 +37,11 @@ beforeAll(async () => {
 		},
 		'/blog/': (_request, response) => {
 			response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
-			response.end(webPage('<link rel="stylesheet" href="/style.css"><link rel="alternate" type="application/rss+xml" title="Posts" href="../feed.xml">'));
+			response.end(
+				webPage(
+					'<link rel="stylesheet" href="/style.css"><link rel="alternate" type="application/rss+xml" title="Posts" href="../feed.xml">',
+				),
+			);
 		},
 		'/plain-page': (_request, response) => {
 			response.writeHead(200, {'Content-Type': 'text/html'});
@@ -121,7 +125,10 @@ describe('fetchFeedSource', () => {
 		const fetching = Promise.all(Array.from({length: feeds}, () => fetchFeedSource(server.url('/held-feed.xml'), {...options, limiter})));
 		for (let remaining = feeds; remaining > 0; remaining--) {
 			await vi.waitFor(() => expect(held.length).toBe(Math.min(2, remaining)));
-			held.shift()!.writeHead(200).end(rssFeed('Held', ['Item']));
+			held
+				.shift()!
+				.writeHead(200)
+				.end(rssFeed('Held', ['Item']));
 		}
 		const remotes = await fetching;
 		expect(remotes.every(remote => remote.fetched !== 'not-modified' && remote.result.ok)).toBe(true);

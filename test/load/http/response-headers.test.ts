@@ -1,12 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import {describeFetchError} from '../../../src/load/http/fetch-errors.js';
-import {MAX_RETRY_AFTER_MS, formatWait, parseContentType, retryAfterTime, userAgent} from '../../../src/load/http/response-headers.js';
+import {formatWait, MAX_RETRY_AFTER_MS, parseContentType, retryAfterTime, userAgent} from '../../../src/load/http/response-headers.js';
 
 const NOW = Date.UTC(2030, 5, 1, 12, 0, 0);
 
 describe('parseContentType', () => {
 	it('splits the media type from a charset, quoted or not', () => {
-		expect(parseContentType('Application/RSS+XML; charset="windows-1251"')).toEqual({mediaType: 'application/rss+xml', charset: 'windows-1251'});
+		expect(parseContentType('Application/RSS+XML; charset="windows-1251"')).toEqual({
+			mediaType: 'application/rss+xml',
+			charset: 'windows-1251',
+		});
 		expect(parseContentType('text/xml;charset=koi8-r; q=1')).toEqual({mediaType: 'text/xml', charset: 'koi8-r'});
 		expect(parseContentType('application/xml')).toEqual({mediaType: 'application/xml'});
 		expect(parseContentType(null)).toEqual({});
@@ -49,9 +52,12 @@ describe('messages', () => {
 		const failed = (code: string, message = 'boom') => ({message: 'fetch failed', cause: {code, message}});
 		expect(describeFetchError(failed('EAI_AGAIN'), url)).toBe('could not resolve host news.example');
 		expect(describeFetchError(failed('ECONNREFUSED'), url)).toBe('connection refused by news.example:8443');
-		expect(describeFetchError(failed('UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error (attempted address: news.example:8443, timeout: 10000ms)'), url)).toBe(
-			'timed out after 10 s connecting to news.example',
-		);
+		expect(
+			describeFetchError(
+				failed('UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error (attempted address: news.example:8443, timeout: 10000ms)'),
+				url,
+			),
+		).toBe('timed out after 10 s connecting to news.example');
 		expect(describeFetchError(failed('CERT_HAS_EXPIRED'), url)).toBe('the TLS certificate of news.example has expired');
 		expect(describeFetchError(failed('ERR_TLS_CERT_ALTNAME_INVALID'), url)).toBe('the TLS certificate is not for news.example');
 		expect(describeFetchError(failed('HPE_INVALID_CONSTANT'), url)).toBe('news.example sent a malformed HTTP response');

@@ -4,7 +4,7 @@ import {buffer} from 'node:stream/consumers';
 import {createGzip} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchFeed, MAX_RESPONSE_BYTES} from '../../../src/load/http/fetch-feed.js';
-import {startFeedServer, type FeedServer} from './feed-server.js';
+import {type FeedServer, startFeedServer} from './feed-server.js';
 
 const MB = 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, '<item>endless</item>\n');
@@ -34,9 +34,13 @@ function streamForever(response: ServerResponse): void {
 /** 64 MB of one repeated line, gzipped as a stream (well under 1 MB), without holding the 64 MB. */
 function gzipBomb(): Promise<Buffer> {
 	const line = Buffer.alloc(MB, '<item>zip</item>\n');
-	return buffer(Readable.from((function* () {
-		for (let index = 0; index < 64; index++) yield line;
-	})()).pipe(createGzip()));
+	return buffer(
+		Readable.from(
+			(function* () {
+				for (let index = 0; index < 64; index++) yield line;
+			})(),
+		).pipe(createGzip()),
+	);
 }
 
 /** The highest resident set size seen while `work` runs, sampled as the event loop turns. */
@@ -86,12 +90,18 @@ describe('the response size cap', () => {
 	});
 
 	it('counts bytes after decompression, so a small gzip that inflates past 20 MB is stopped', async () => {
-		expect(await fetchFeed(server.url('/bomb.xml'), options)).toEqual({status: 'error', message: 'feed is larger than 20 MB (download stopped)'});
+		expect(await fetchFeed(server.url('/bomb.xml'), options)).toEqual({
+			status: 'error',
+			message: 'feed is larger than 20 MB (download stopped)',
+		});
 	});
 
 	it('refuses a body whose declared length is over the cap without reading it', async () => {
 		const closed = server.closedAfter('/declared-huge.xml');
-		expect(await fetchFeed(server.url('/declared-huge.xml'), options)).toEqual({status: 'error', message: 'feed is larger than 20 MB (download stopped)'});
+		expect(await fetchFeed(server.url('/declared-huge.xml'), options)).toEqual({
+			status: 'error',
+			message: 'feed is larger than 20 MB (download stopped)',
+		});
 		await closed;
 	});
 

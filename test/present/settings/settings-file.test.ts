@@ -3,7 +3,16 @@ import {parseSettings} from '../../../src/present/settings/settings-file.js';
 
 describe('the settings file', () => {
 	it('reads each entry of [keys] and [theme] with its line', () => {
-		const text = ['# my keys', '[keys]', 'openLink = "O"', '"moveDown" = ["t", "down"]', '', '[theme]', "base = 'light'", 'link = "#0055aa"'].join('\n');
+		const text = [
+			'# my keys',
+			'[keys]',
+			'openLink = "O"',
+			'"moveDown" = ["t", "down"]',
+			'',
+			'[theme]',
+			"base = 'light'",
+			'link = "#0055aa"',
+		].join('\n');
 		expect(parseSettings(text)).toEqual({
 			sections: {
 				keys: [

@@ -13,7 +13,7 @@ describe('the theme section', () => {
 		expect(BUILT_IN_THEMES.light.bookmarkMarker.color).not.toBe('yellow');
 	});
 
-	it('colours every style of a role, keeping the style\'s other attributes', () => {
+	it("colours every style of a role, keeping the style's other attributes", () => {
 		const {spec, problems} = readThemeSettings([entry('unread', 'magenta'), entry('byline', '#abc'), entry('link', 'CyanBright')], at);
 		expect(problems).toEqual([]);
 		expect(spec.unreadMarker).toEqual({color: 'magenta', bold: true});
@@ -24,12 +24,15 @@ describe('the theme section', () => {
 	});
 
 	it('reports a bad colour, an unknown role and an unknown base, keeping the built-in look for each', () => {
-		const {spec, problems} = readThemeSettings([entry('base', 'solarized', 2), entry('link', 'blurple', 3), entry('title', 'red', 4), entry('error', 12, 5)], at);
+		const {spec, problems} = readThemeSettings(
+			[entry('base', 'solarized', 2), entry('link', 'blurple', 3), entry('title', 'red', 4), entry('error', 12, 5)],
+			at,
+		);
 		expect(problems).toEqual([
 			'config.toml line 2: theme base "solarized" is not a built-in theme (dark or light); using dark',
 			'config.toml line 3: theme link: "blurple" is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the dark theme\'s',
 			'config.toml line 4: "title" is not a colour role of the theme (unread, selected, byline, link, error, or base)',
-			'config.toml line 5: theme error: 12 is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the dark theme\'s',
+			"config.toml line 5: theme error: 12 is not a colour (a name such as blue or cyanBright, or #rrggbb); keeping the dark theme's",
 		]);
 		expect(spec).toEqual(BUILT_IN_THEMES.dark);
 	});
@@ -42,7 +45,7 @@ describe('the theme section', () => {
 		expect(readColor('rgb(1,2,3)')).toBeUndefined();
 	});
 
-	it('draws a user\'s colour, and none of it under NO_COLOR', () => {
+	it("draws a user's colour, and none of it under NO_COLOR", () => {
 		const {spec} = readThemeSettings([entry('error', '#ff0000')], at);
 		expect(createTheme({level: 3, noColor: false, spec}).error('oops')).toBe('\u001B[38;2;255;0;0moops\u001B[39m');
 		expect(createTheme({level: 3, noColor: true, spec}).error('oops')).toBe('oops');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {detailReducer, type DetailAction} from '../../../src/ui/detail/detail-state.js';
+import {type DetailAction, detailReducer} from '../../../src/ui/detail/detail-state.js';
 import {initialReaderState, type ReaderEnv, type ReaderState} from '../../../src/ui/reader/reader-state.js';
 import {makeArticles} from '../helpers/articles.js';
 

@@ -1,14 +1,13 @@
 import {render} from 'ink-testing-library';
 import {createLoader} from '../../../src/load/loader.js';
 import type {Source} from '../../../src/load/source.js';
+import {createTheme, type Theme} from '../../../src/present/theme.js';
 import {createMemoryStore} from '../../../src/store/memory-store.js';
 import type {ReaderStore} from '../../../src/store/types.js';
 import {ReaderApp, type ReaderAppProps} from '../../../src/ui/app.js';
-import {createTheme, type Theme} from '../../../src/present/theme.js';
 import {NOW} from './articles.js';
 import {eventually} from './press.js';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;]*m/g;
 
 function isDeferred(source: Source): boolean {
@@ -30,8 +29,11 @@ export async function renderReader(
 	const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
 	const lines = () => frame().split('\n');
 	const arrived = sources.filter(source => !isDeferred(source)).length;
-	const loadingLine = () => (app.lastFrame() === undefined ? 'no frame yet' : (/\d+ of \d+ feeds? loaded/.exec(lines().at(-2) ?? '')?.[0] ?? ''));
-	await eventually(loadingLine).toBe(arrived === sources.length ? '' : `${arrived} of ${sources.length} ${sources.length === 1 ? 'feed' : 'feeds'} loaded`);
+	const loadingLine = () =>
+		app.lastFrame() === undefined ? 'no frame yet' : (/\d+ of \d+ feeds? loaded/.exec(lines().at(-2) ?? '')?.[0] ?? '');
+	await eventually(loadingLine).toBe(
+		arrived === sources.length ? '' : `${arrived} of ${sources.length} ${sources.length === 1 ? 'feed' : 'feeds'} loaded`,
+	);
 	return {
 		...app,
 		store,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {commandContext, defaultBindings as keyBindings, type CommandId, type KeyBinding} from '../../../src/ui/keys/bindings.js';
+import {type CommandId, commandContext, type KeyBinding, defaultBindings as keyBindings} from '../../../src/ui/keys/bindings.js';
 import {isValidStroke, keyLabel} from '../../../src/ui/keys/key-names.js';
 import {bindingsFor, createKeymap} from '../../../src/ui/keys/keymap.js';
 
@@ -110,7 +110,7 @@ describe('the key bindings table', () => {
 		expect(matchCommand('x', 'list')).toBeUndefined();
 	});
 
-	it('gives the picker its own keys, and none of the reader\'s global ones', () => {
+	it("gives the picker its own keys, and none of the reader's global ones", () => {
 		expect(matchCommand('j', 'picker')).toBe('pickerDown');
 		expect(matchCommand('return', 'picker')).toBe('pickerChoose');
 		expect(matchCommand('escape', 'picker')).toBe('pickerCancel');
@@ -143,7 +143,7 @@ describe('the hint bar and the help', () => {
 	});
 });
 
-describe('a table of the user\'s own', () => {
+describe("a table of the user's own", () => {
 	const rebound: KeyBinding[] = keyBindings.map(binding =>
 		binding.command === 'moveDown' ? {...binding, keys: ['t', 'down']} : binding.command === 'moveUp' ? {...binding, keys: ['y']} : binding,
 	);

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {KEY_PARSER_START, keyStrokes, parseKeys, type KeyEvent, type KeyParserState} from '../../../src/ui/keys/parse-keys.js';
+import {KEY_PARSER_START, type KeyEvent, type KeyParserState, keyStrokes, parseKeys} from '../../../src/ui/keys/parse-keys.js';
 
 function inkKey(overrides: Partial<Key> = {}): Key {
 	return {

@@ -16,7 +16,7 @@ function userKeys(...lines: string[]) {
 const keysOf = (table: ReturnType<typeof userKeys>['table'], command: string) => table.find(binding => binding.command === command)?.keys;
 
 describe('rebinding keys', () => {
-	it('gives a command the user\'s key in place of its own', () => {
+	it("gives a command the user's key in place of its own", () => {
 		const {keymap, problems} = userKeys('openLink = "O"');
 		expect(problems).toEqual([]);
 		expect(keymap.match('O', 'list')).toBe('openLink');
@@ -41,7 +41,9 @@ describe('rebinding keys', () => {
 	});
 
 	it('reports an unknown command, suggesting the one meant', () => {
-		expect(userKeys('', 'fly = "%"').problems).toEqual(['config.toml line 3: "fly" is not a command (README, "Make it yours", lists them)']);
+		expect(userKeys('', 'fly = "%"').problems).toEqual([
+			'config.toml line 3: "fly" is not a command (README, "Make it yours", lists them)',
+		]);
 		expect(userKeys('openlink = "%"').problems).toEqual(['config.toml line 2: "openlink" is not a command; did you mean openLink?']);
 	});
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../../src/core/articles/article.js';
 import type {CommandId} from '../../../src/ui/keys/bindings.js';
-import {step, type ReaderAction} from '../../../src/ui/reader/reader-reducer.js';
+import {type ReaderAction, step} from '../../../src/ui/reader/reader-reducer.js';
 import {initialReaderState, type ReaderEnv, type ReaderState, type StepResult} from '../../../src/ui/reader/reader-state.js';
 import {makeArticle} from '../helpers/articles.js';
 
@@ -13,7 +13,10 @@ const body =
 const linked = makeArticle(1, {content: {format: 'html', value: body, base: 'https://news.example/a/1'}});
 const unlinked = makeArticle(2, {link: null});
 const twelveLinks = makeArticle(3, {
-	content: {format: 'html', value: Array.from({length: 12}, (_, index) => `<a href="https://x.example/${index + 1}">${index + 1}</a>`).join(' ')},
+	content: {
+		format: 'html',
+		value: Array.from({length: 12}, (_, index) => `<a href="https://x.example/${index + 1}">${index + 1}</a>`).join(' '),
+	},
 });
 
 function listOf(...articles: Article[]): ReaderState {
@@ -36,15 +39,15 @@ function run(state: ReaderState, ...actions: ReaderAction[]): StepResult {
 	return result;
 }
 
-describe('opening and copying the article\'s link', () => {
-	it('opens the selected headline\'s link from the list and says so', () => {
+describe("opening and copying the article's link", () => {
+	it("opens the selected headline's link from the list and says so", () => {
 		const result = run(listOf(linked), command('openLink'));
 		expect(result.effects).toEqual([{type: 'openLink', url: 'https://news.example/1'}]);
 		expect(result.state.message).toBe('opening https://news.example/1');
 		expect(result.state.screen).toEqual({kind: 'list'});
 	});
 
-	it('copies the open article\'s link, telling the user it depends on the terminal', () => {
+	it("copies the open article's link, telling the user it depends on the terminal", () => {
 		const result = run(reading(linked), command('copyLink'));
 		expect(result.effects).toEqual([{type: 'copyLink', url: 'https://news.example/1'}]);
 		expect(result.state.message).toBe('link copied (if your terminal allows OSC 52)');
@@ -86,7 +89,9 @@ describe('following a numbered link in the article', () => {
 	});
 
 	it('reads two digits as one number', () => {
-		expect(run(reading(twelveLinks), digit(1), digit(2), command('openLink')).effects).toEqual([{type: 'openLink', url: 'https://x.example/12'}]);
+		expect(run(reading(twelveLinks), digit(1), digit(2), command('openLink')).effects).toEqual([
+			{type: 'openLink', url: 'https://x.example/12'},
+		]);
 	});
 
 	it('says there is no such link for a number past the last, and forgets it', () => {

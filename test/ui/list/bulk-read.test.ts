@@ -40,14 +40,35 @@ describe('marking the view read', () => {
 
 		const opened = worldOf();
 		const loaded = opened.load(six);
-		const state = opened.run(loaded, 'search', 'type:ferry', 'searchKeep', 'markViewRead', 'clearSearch', 'last', 'open', 'back', 'undoMarkRead');
+		const state = opened.run(
+			loaded,
+			'search',
+			'type:ferry',
+			'searchKeep',
+			'markViewRead',
+			'clearSearch',
+			'last',
+			'open',
+			'back',
+			'undoMarkRead',
+		);
 		expect(state.message).toBe('nothing to undo');
 		expect(opened.read.has('a1')).toBe(true);
 	});
 
 	it('keeps the undo through moves, views, bookmarks and opening an article already read', () => {
 		const world = worldOf();
-		const state = world.run(world.load(six), 'markViewRead', 'moveDown', 'open', 'back', 'toggleBookmark', 'viewUnread', 'viewAll', 'undoMarkRead');
+		const state = world.run(
+			world.load(six),
+			'markViewRead',
+			'moveDown',
+			'open',
+			'back',
+			'toggleBookmark',
+			'viewUnread',
+			'viewAll',
+			'undoMarkRead',
+		);
 		expect(state.message).toBe('marked 6 articles unread again');
 		expect(world.read.size).toBe(0);
 	});

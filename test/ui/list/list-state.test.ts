@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {listReducer, type ListAction} from '../../../src/ui/list/list-state.js';
+import {type ListAction, listReducer} from '../../../src/ui/list/list-state.js';
 import {initialReaderState, type ReaderEnv, type ReaderState} from '../../../src/ui/reader/reader-state.js';
 import {makeArticles} from '../helpers/articles.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {highlightedChoice, openPicker, pickerReducer, type PickerState} from '../../../src/ui/picker/picker-state.js';
 import {ALL_ARTICLES} from '../../../src/core/search/article-filter.js';
+import {highlightedChoice, openPicker, type PickerState, pickerReducer} from '../../../src/ui/picker/picker-state.js';
 import {makeArticles} from '../helpers/articles.js';
 
 const articles = makeArticles(6, index => ({section: index % 2 === 0 ? 'Bota' : 'Sport'}));

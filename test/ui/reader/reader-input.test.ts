@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
+import {ALL_ARTICLES} from '../../../src/core/search/article-filter.js';
 import {defaultBindings} from '../../../src/ui/keys/bindings.js';
 import {createKeymap} from '../../../src/ui/keys/keymap.js';
 import type {KeyEvent} from '../../../src/ui/keys/parse-keys.js';
 import {openPicker} from '../../../src/ui/picker/picker-state.js';
 import {actionForKey} from '../../../src/ui/reader/reader-input.js';
 import {initialReaderState, type ReaderState} from '../../../src/ui/reader/reader-state.js';
-import {ALL_ARTICLES} from '../../../src/core/search/article-filter.js';
 import {makeArticles} from '../helpers/articles.js';
 
 const keymap = createKeymap(defaultBindings);
@@ -44,7 +44,7 @@ describe('what a key means on each screen', () => {
 		expect(actionForKey(searching, key('tab'), keymap)).toBeUndefined();
 	});
 
-	it('gives the picker none of the reader\'s global keys', () => {
+	it("gives the picker none of the reader's global keys", () => {
 		expect(actionForKey(picker, key('b'), keymap)).toBeUndefined();
 		expect(actionForKey(picker, key('?'), keymap)).toBeUndefined();
 	});

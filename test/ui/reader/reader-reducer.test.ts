@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import type {Article} from '../../../src/core/articles/article.js';
 import type {CommandId} from '../../../src/ui/keys/bindings.js';
 import {highlightedChoice, type PickerState} from '../../../src/ui/picker/picker-state.js';
-import {readerReducer, step, type ReaderAction} from '../../../src/ui/reader/reader-reducer.js';
-import {initialReaderState, selectedArticle, type ReaderEnv, type ReaderState} from '../../../src/ui/reader/reader-state.js';
+import {type ReaderAction, readerReducer, step} from '../../../src/ui/reader/reader-reducer.js';
+import {initialReaderState, type ReaderEnv, type ReaderState, selectedArticle} from '../../../src/ui/reader/reader-state.js';
 import {makeArticles} from '../helpers/articles.js';
 
 function envWith(overrides: Partial<ReaderEnv> = {}): ReaderEnv {
@@ -211,8 +211,12 @@ describe('overlays and filters', () => {
 		expect(readerReducer(run(loaded(twelve), ['help']), {type: 'closeOverlay'}, envWith()).overlay.kind).toBe('none');
 	});
 
-	it('turns the help\'s pages, starting from the first each time it opens', () => {
-		const turned = readerReducer(readerReducer(run(loaded(twelve), ['help']), {type: 'helpPage'}, envWith()), {type: 'helpPage'}, envWith());
+	it("turns the help's pages, starting from the first each time it opens", () => {
+		const turned = readerReducer(
+			readerReducer(run(loaded(twelve), ['help']), {type: 'helpPage'}, envWith()),
+			{type: 'helpPage'},
+			envWith(),
+		);
 		expect(turned.overlay).toEqual({kind: 'help', page: 2});
 		expect(run(turned, ['help', 'help']).overlay).toEqual({kind: 'help', page: 0});
 	});
@@ -230,7 +234,12 @@ describe('overlays and filters', () => {
 	it('moves the picker highlight in order, wraps around, and chooses the highlighted filter', () => {
 		const articles = makeArticles(6, index => ({section: index % 2 === 0 ? 'Bota' : 'Sport'}));
 		const picking = run(loaded(articles), ['feeds']);
-		expect(pickerOf(picking)?.choices.map(choice => choice.label)).toEqual(['All feeds', 'Feed · Flash News', 'Section · Bota', 'Section · Sport']);
+		expect(pickerOf(picking)?.choices.map(choice => choice.label)).toEqual([
+			'All feeds',
+			'Feed · Flash News',
+			'Section · Bota',
+			'Section · Sport',
+		]);
 		expect(pickerOf(picking)?.index).toBe(0);
 		expect(pickerOf(run(picking, ['pickerUp']))?.index).toBe(3);
 		expect(pickerOf(run(picking, ['pickerLast', 'pickerDown']))?.index).toBe(0);
@@ -242,7 +251,7 @@ describe('overlays and filters', () => {
 		expect(run(chosen, ['feeds', 'pickerCancel'])).toMatchObject({overlay: {kind: 'none'}, filter: {kind: 'section', section: 'Bota'}});
 	});
 
-	it('updates the picker\'s counts when feeds arrive while it is open, keeping the highlight on its choice', () => {
+	it("updates the picker's counts when feeds arrive while it is open, keeping the highlight on its choice", () => {
 		const first = makeArticles(4, index => ({section: 'Sport', id: `s${index}`}));
 		const picking = run(loaded(first), ['feeds', 'pickerLast']);
 		expect(highlightedLabel(picking)).toBe('Section · Sport');

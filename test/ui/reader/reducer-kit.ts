@@ -1,7 +1,7 @@
 // Driving the reader's reducer without rendering: load articles, press commands, type, read marks.
 import type {Article} from '../../../src/core/articles/article.js';
 import type {CommandId} from '../../../src/ui/keys/bindings.js';
-import {step, type ReaderAction} from '../../../src/ui/reader/reader-reducer.js';
+import {type ReaderAction, step} from '../../../src/ui/reader/reader-reducer.js';
 import {initialReaderState, type ReaderEffect, type ReaderEnv, type ReaderState} from '../../../src/ui/reader/reader-state.js';
 
 /** An environment whose read marks and bookmarks change as the effects say, like the store. */
@@ -47,7 +47,9 @@ export function worldOf(options: {read?: Iterable<string>; bookmarks?: Article[]
 		run(state: ReaderState, ...inputs: Array<CommandId | `type:${string}`>): ReaderState {
 			return inputs.reduce(
 				(current, input) =>
-					input.startsWith('type:') ? dispatch(current, {type: 'searchType', text: input.slice(5)}) : dispatch(current, {type: 'command', command: input as CommandId}),
+					input.startsWith('type:')
+						? dispatch(current, {type: 'searchType', text: input.slice(5)})
+						: dispatch(current, {type: 'command', command: input as CommandId}),
 				state,
 			);
 		},

@@ -22,8 +22,8 @@ function indexWith(options: Parameters<typeof createSearchIndex>[0]): SearchInde
 	return index;
 }
 
-describe('the reader\'s search index', () => {
-	it('answers at once when the articles fold within a keystroke\'s time', () => {
+describe("the reader's search index", () => {
+	it("answers at once when the articles fold within a keystroke's time", () => {
 		const index = indexWith({now: () => 0});
 		expect(idsOf(index.search(articles, 'ferry') ?? [])).toEqual(['a10', 'a20', 'a30', 'a40', 'a50']);
 	});
@@ -31,10 +31,12 @@ describe('the reader\'s search index', () => {
 	it('folds the rest between key presses when they do not, then tells its listeners once', async () => {
 		const index = indexWith({workNowMs: 5, sliceMs: 5, now: tickingClock()});
 		let told = 0;
-		const ready = new Promise<void>(resolve => index.subscribe(() => {
-			told++;
-			resolve();
-		}));
+		const ready = new Promise<void>(resolve =>
+			index.subscribe(() => {
+				told++;
+				resolve();
+			}),
+		);
 		expect(index.search(articles, 'ferry')).toBeUndefined();
 		await ready;
 		expect(told).toBe(1);

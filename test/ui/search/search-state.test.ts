@@ -5,7 +5,13 @@ import {MAX_QUERY_LENGTH} from '../../../src/ui/search/search-query.js';
 import {makeArticles} from '../helpers/articles.js';
 import {idsOf, worldOf} from '../reader/reducer-kit.js';
 
-const TITLES = ['Ferry strike ends', 'Harbour minister resigns', 'New ferry for the island', 'Kulturë: museum reopens', 'Tram line approved'];
+const TITLES = [
+	'Ferry strike ends',
+	'Harbour minister resigns',
+	'New ferry for the island',
+	'Kulturë: museum reopens',
+	'Tram line approved',
+];
 const five = makeArticles(5, index => ({title: TITLES[index - 1]!}));
 
 describe('the search line', () => {
@@ -63,7 +69,7 @@ describe('the search line', () => {
 		expect(selectedArticle(world.run(typed, 'searchDown', 'searchUp'))?.id).toBe(typed.visible[0]!.id);
 	});
 
-	it('keeps the filter on Enter and returns to the list, where the keys are the list\'s again', () => {
+	it("keeps the filter on Enter and returns to the list, where the keys are the list's again", () => {
 		const world = worldOf();
 		const kept = world.run(world.load(five), 'search', 'type:ferry', 'searchKeep');
 		expect(kept.overlay.kind).toBe('none');

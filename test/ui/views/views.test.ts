@@ -6,7 +6,10 @@ import {makeArticle, makeArticles} from '../helpers/articles.js';
 import {idsOf, worldOf} from '../reader/reducer-kit.js';
 
 // a1…a6, newest first, from two feeds in turn; a2 and a5 are read.
-const six = makeArticles(6, index => ({feed: index % 2 === 1 ? 'Wire' : 'Daily', title: `Headline ${index} ${index <= 3 ? 'ferry' : 'tram'}`}));
+const six = makeArticles(6, index => ({
+	feed: index % 2 === 1 ? 'Wire' : 'Daily',
+	title: `Headline ${index} ${index <= 3 ? 'ferry' : 'tram'}`,
+}));
 
 describe('views', () => {
 	it('shows only unread articles, and all of them again', () => {
@@ -91,8 +94,14 @@ describe('view names', () => {
 		expect(viewLabel({scope: 'all', filter: {kind: 'section', section: 'Sport'}, sort: 'date'}, '3 feeds')).toBe('Section: Sport');
 	});
 
-	it('groups feeds alphabetically whatever their case, keeping each feed\'s order', () => {
-		const mixed = [makeArticle(1, {feed: 'Wire'}), makeArticle(2, {feed: 'daily'}), makeArticle(3, {feed: 'Wire'}), makeArticle(4, {feed: 'Bench'}), makeArticle(5, {feed: 'daily'})];
+	it("groups feeds alphabetically whatever their case, keeping each feed's order", () => {
+		const mixed = [
+			makeArticle(1, {feed: 'Wire'}),
+			makeArticle(2, {feed: 'daily'}),
+			makeArticle(3, {feed: 'Wire'}),
+			makeArticle(4, {feed: 'Bench'}),
+			makeArticle(5, {feed: 'daily'}),
+		];
 		expect(idsOf(sortByFeed(mixed))).toEqual(['a4', 'a2', 'a5', 'a1', 'a3']);
 	});
 });
