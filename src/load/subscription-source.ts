@@ -1,25 +1,15 @@
 import type {Article, FeedResult} from '../core/articles/article.js';
+import type {FeedMeta} from '../core/feed-meta.js';
 import {type CachedFeed, readCachedFeed, writeCachedFeed} from './cache/feed-cache.js';
 import type {FetchFeedOptions} from './http/fetch-feed.js';
 import type {FetchLimiter} from './http/fetch-limiter.js';
 import {type FetchedCopy, fetchFeedSource} from './http/remote-source.js';
 import type {Source} from './source.js';
 
-/** What a subscription source keeps between runs beside its cached copy (the store provides it). */
-export type FeedRecord = {
-	etag?: string;
-	lastModified?: string;
-	lastRefresh?: number;
-	lastError?: string | null;
-	retryAfter?: number;
-	articleCount?: number;
-	title?: string;
-};
-
 /** The part of the store a subscription needs: passed in, so loading never imports the store. */
 export type FeedRecords = {
-	feedMeta(url: string): FeedRecord | undefined;
-	setFeedMeta(url: string, meta: FeedRecord): void;
+	feedMeta(url: string): FeedMeta | undefined;
+	setFeedMeta(url: string, meta: FeedMeta): void;
 };
 
 export type SubscriptionSourceOptions = {

@@ -1,4 +1,7 @@
 import type {Article} from '../core/articles/article.js';
+import type {FeedMeta} from '../core/feed-meta.js';
+
+export type {FeedMeta} from '../core/feed-meta.js';
 
 /** What a bookmark keeps, so it outlives the article leaving its feed. */
 export type BookmarkSnapshot = Article & {savedAt: number};
@@ -11,22 +14,6 @@ export type Subscription = {
 	title?: string;
 	/** Where it sits in nested OPML outlines, outermost first. */
 	group?: string[];
-};
-
-/** What refreshing a subscribed feed last learned, kept beside the subscription. */
-export type FeedMeta = {
-	/** Validators for the next conditional GET. */
-	etag?: string;
-	lastModified?: string;
-	/** When the feed was last refreshed (epoch ms). */
-	lastRefresh?: number;
-	/** One line saying why the last refresh failed; null when it succeeded. */
-	lastError?: string | null;
-	/** No fetch before this time (epoch ms), from Retry-After or a 429. */
-	retryAfter?: number;
-	articleCount?: number;
-	/** The feed's own title, as last fetched. */
-	title?: string;
 };
 
 /**

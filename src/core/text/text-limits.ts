@@ -1,3 +1,5 @@
+import {HTML_VOID_ELEMENTS} from './html-void-elements.js';
+
 // How much of a feed's text is converted and laid out. Nobody reads a megabyte of one article in
 // a terminal, and converting HTML costs time in proportion to its size (and to its nesting depth,
 // for quotes and lists), so the reader would freeze on an article that big. What is left out is
@@ -57,22 +59,6 @@ export function boundLineField(text: string): string {
 }
 
 const TAG = /<(\/?)([a-z][a-z0-9-]*)[^<>]*?(\/?)>/gi;
-const VOID_ELEMENTS = new Set([
-	'area',
-	'base',
-	'br',
-	'col',
-	'embed',
-	'hr',
-	'img',
-	'input',
-	'link',
-	'meta',
-	'param',
-	'source',
-	'track',
-	'wbr',
-]);
 // Elements a parser closes when the next one of the same kind opens (`<p>a<p>b`, `<li>a<li>b`).
 const SELF_CLOSING_SIBLINGS = new Set(['dd', 'dt', 'li', 'option', 'p', 'td', 'th', 'tr']);
 
@@ -90,7 +76,7 @@ export function nestsTooDeep(html: string): boolean {
 			if (index !== -1) open.length = index;
 			continue;
 		}
-		if (selfClosing || VOID_ELEMENTS.has(name)) continue;
+		if (selfClosing || HTML_VOID_ELEMENTS.has(name)) continue;
 		if (SELF_CLOSING_SIBLINGS.has(name) && open.at(-1) === name) continue;
 		open.push(name);
 		if (open.length > MAX_HTML_DEPTH) return true;

@@ -2,28 +2,14 @@
 // an object tree that has lost the order of text and markup. The repair scan wraps its inside in
 // CDATA instead, so the markup reaches the reader as one HTML string in document order. These are
 // the rules for that wrapping.
+
+import {HTML_VOID_ELEMENTS} from '../text/html-void-elements.js';
 import type {XmlDialect} from './dialect.js';
 
 const ATOM_TEXT_CONSTRUCTS = new Set(['title', 'subtitle', 'tagline', 'summary', 'content', 'rights', 'copyright']);
 const ATOM_CONTAINERS = new Set(['feed', 'entry', 'source']);
 const RSS_ITEM_BODIES = new Set(['xhtml:body', 'body']);
 // Inside a capture these never get a closing tag, so they must not be pushed as open elements.
-const HTML_VOID_ELEMENTS = new Set([
-	'area',
-	'base',
-	'br',
-	'col',
-	'embed',
-	'hr',
-	'img',
-	'input',
-	'link',
-	'meta',
-	'param',
-	'source',
-	'track',
-	'wbr',
-]);
 
 // Each begins with a fixed whitespace-and-name prefix, so a long run of name characters is never
 // re-scanned from every position inside it.
