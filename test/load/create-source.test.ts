@@ -4,7 +4,6 @@ import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {parseFeed} from '../../src/core/parse-feed.js';
@@ -15,6 +14,7 @@ import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread
 import {MAX_FILE_BYTES, OFF_THREAD_BYTES} from '../../src/load/read-file.js';
 import type {Source} from '../../src/load/source.js';
 import {startFeedServer} from '../e2e/feed-server.js';
+import {buildParseWorker} from './helpers/build-parse-worker.js';
 
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url);
 let dir: string;
@@ -173,17 +173,7 @@ describe('parsing in a worker thread', () => {
 	let workerUrl: URL;
 
 	beforeAll(async () => {
-		const outfile = join(dir, 'worker', 'parse-worker.js');
-		await build({
-			entryPoints: [new URL('../../src/load/parse-worker.ts', import.meta.url).pathname],
-			outfile,
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			banner: {js: "import {createRequire as __r} from 'node:module';const require=__r(import.meta.url);"},
-			logLevel: 'silent',
-		});
-		workerUrl = pathToFileURL(outfile);
+		workerUrl = await buildParseWorker(dir);
 	});
 
 	it('gives the same result as parsing in-thread, and takes over the bytes', async () => {

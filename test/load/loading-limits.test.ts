@@ -3,7 +3,6 @@ import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSource} from '../../src/load/create-source.js';
 import {createLoadBudget, type LoadBudget} from '../../src/load/load-budget.js';
@@ -11,6 +10,7 @@ import {createLoader} from '../../src/load/loader.js';
 import {MAX_PARSE_WORKERS, parseInWorker, parseWorkersBusy} from '../../src/load/parse-off-thread.js';
 import {ARTICLES_PER_BATCH} from '../../src/load/parse-worker.js';
 import {fakeSource, makeArticles, okResult} from '../ui/helpers/articles.js';
+import {buildParseWorker} from './helpers/build-parse-worker.js';
 
 let dir: string;
 const nextTurn = () => new Promise(resolve => setImmediate(resolve));
@@ -102,17 +102,7 @@ describe('parse workers', () => {
 	let countingWorker: URL;
 
 	beforeAll(async () => {
-		const outfile = join(dir, 'worker', 'parse-worker.js');
-		await build({
-			entryPoints: [new URL('../../src/load/parse-worker.ts', import.meta.url).pathname],
-			outfile,
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			banner: {js: "import {createRequire as __r} from 'node:module';const require=__r(import.meta.url);"},
-			logLevel: 'silent',
-		});
-		workerUrl = pathToFileURL(outfile);
+		workerUrl = await buildParseWorker(dir);
 		// Counts the workers alive in shared memory ([alive, most alive, go]) and answers once told to go.
 		const counting = join(dir, 'counting.mjs');
 		writeFileSync(
