@@ -7,8 +7,8 @@ import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {urlSource, type WebSettings} from './http/url-source.js';
 import {type Lease, type LoadBudget, sharedLoadBudget} from './load-budget.js';
-import {parseFeedOffThread} from './parse-off-thread.js';
-import {OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
+import {canParseOffThread, parseFeedOffThread, parseFileOffThread} from './parse-off-thread.js';
+import {largeRegularFileSize, OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
 import type {Source} from './source.js';
 
 export type SourceOptions = {
@@ -65,13 +65,36 @@ function bytesSource(
 }
 
 function fileSource(path: string, label: string, budget: LoadBudget): Source {
-	return bytesSource(
+	const source = bytesSource(
 		path,
 		label,
 		budget,
 		lease => readFeedFile(path, lease),
 		() => readSmallFileNow(path),
 	);
+	if (!canParseOffThread()) return source;
+	return {
+		...source,
+		async load() {
+			let size: number | undefined;
+			try {
+				size = largeRegularFileSize(path);
+			} catch (error) {
+				return {ok: false, source: label, error: readErrorMessage(error)};
+			}
+			if (size === undefined) return source.load();
+			// Read in a worker: the main thread may be busy starting the interface for a while.
+			const lease = budget.lease();
+			try {
+				await lease.grow(size);
+				return await parseFileOffThread(path, size, label);
+			} catch (error) {
+				return {ok: false, source: label, error: readErrorMessage(error)};
+			} finally {
+				lease.release();
+			}
+		},
+	};
 }
 
 /** Standard input, read to its end (a pipe, a socket or a redirected file alike). */

@@ -6,8 +6,9 @@ import type {FeedResult} from '../core/articles/article.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
-import {mergeFeedParts, type PartRanges} from '../core/xml/split-xml-feed.js';
-import {failure, parseInNewWorker, planInNewWorker} from './worker-session.js';
+import {mergeFeedParts} from '../core/xml/split-xml-feed.js';
+import {FILE_FAILED, FILE_READING, type FileToRead, LENGTH, newControl, READY} from './parse-part.js';
+import {failure, parseInNewWorker, parsePartInNewWorker, type WorkerRun} from './worker-session.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
 // which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -34,20 +35,23 @@ export function parseWorkersBusy(): {running: number; waiting: number} {
 }
 
 /**
+ * Runs `start` once a worker slot is free. Settles with its value as soon as that is there; the
+ * slot is held until its worker is gone.
+ */
+function inWorkerSlot<T>(start: (run: WorkerRun) => Promise<T>): Promise<T> {
+	return new Promise(resolve => {
+		void workerSlots(() => new Promise<void>(gone => void start({gone}).then(resolve)));
+	});
+}
+
+/**
  * Runs parseFeed in a worker_threads Worker loaded from `workerUrl`, once one of the
  * MAX_PARSE_WORKERS slots is free. The bytes are transferred (the caller's buffer is detached
- * afterwards) unless they live in a SharedArrayBuffer, which the worker reads in place; with
- * `ranges`, it parses only that part of them. A worker crash becomes `{ok: false}`, never a
- * rejection.
+ * afterwards) unless they live in a SharedArrayBuffer, which the worker reads in place. A worker
+ * crash becomes `{ok: false}`, never a rejection.
  */
-export function parseInWorker(
-	workerUrl: URL,
-	bytes: Uint8Array,
-	source: string,
-	options: ParseFeedOptions = {},
-	ranges?: PartRanges,
-): Promise<FeedResult> {
-	return workerSlots(() => parseInNewWorker(workerUrl, {bytes, source, options, ranges}));
+export function parseInWorker(workerUrl: URL, bytes: Uint8Array, source: string, options: ParseFeedOptions = {}): Promise<FeedResult> {
+	return inWorkerSlot(run => parseInNewWorker(workerUrl, {bytes, source, options}, run));
 }
 
 function copyToShared(bytes: Uint8Array): Uint8Array {
@@ -73,32 +77,89 @@ const MAX_PARTS = 4;
 
 export type OffThreadOptions = {workerUrl?: URL; parts?: number};
 
+function defaultParts(size: number): number {
+	return size >= SPLIT_BYTES ? Math.min(MAX_PARTS, availableParallelism()) : 1;
+}
+
+/** Whether feeds can be parsed off the main thread here (not when running from sources, as in tests). */
+export function canParseOffThread(workerUrl: URL = WORKER_URL): boolean {
+	return workerFileExists(workerUrl);
+}
+
+type PartJob = {bytes: Uint8Array; source: string; options: ParseFeedOptions; file?: FileToRead};
+
+/**
+ * Parses `job` in `parts` workers started at once, each planning the cut itself, and merges their
+ * results; when the feed cannot be cut, the first worker parses all of it. Only as many parts as
+ * there are free worker slots (at least one): a part never waits for a slot while another part of
+ * the same feed waits for it, so feeds loading side by side cannot hold each other up.
+ */
+async function parseInParts(workerUrl: URL, job: PartJob, parts: number): Promise<FeedResult> {
+	const free = MAX_PARSE_WORKERS - workerSlots.activeCount - workerSlots.pendingCount;
+	const count = Math.max(1, Math.min(parts, free));
+	const outcomes = await Promise.all(
+		Array.from({length: count}, (_, part) =>
+			inWorkerSlot(async run => {
+				const outcome = await parsePartInNewWorker(workerUrl, {...job, part, parts: count}, run);
+				// The others must not wait for a file that the first part's worker will never read.
+				if (part === 0 && job.file !== undefined && Atomics.load(job.file.control, READY) === FILE_READING) {
+					Atomics.store(job.file.control, READY, FILE_FAILED);
+					Atomics.notify(job.file.control, READY);
+				}
+				return outcome;
+			}),
+		),
+	);
+	const whole = outcomes.find(outcome => outcome.of === 'whole');
+	if (whole !== undefined) return whole.result;
+	const merged = mergeFeedParts(
+		outcomes.filter(outcome => outcome.of === 'part').map(outcome => outcome.result),
+		job.options.maxItems ?? DEFAULT_MAX_ITEMS,
+	);
+	if (merged !== undefined) return merged;
+	const length = job.file === undefined ? job.bytes.length : Atomics.load(job.file.control, LENGTH);
+	return await parseInWorker(workerUrl, job.bytes.subarray(0, length), job.source, job.options);
+}
+
 /**
  * parseFeed off the main thread, so the UI keeps reacting while a large file is parsed. A large
- * XML feed is cut into one document per core (splitXmlFeed, itself searched in a worker) and the
- * parts are parsed side by side; when the parts cannot be cut or do not add up exactly, the whole
- * is parsed as one.
+ * XML feed is cut into one document per core (planXmlFeedParts) and the parts are parsed side by
+ * side; when the parts cannot be cut or do not add up exactly, the whole is parsed as one.
  */
 export async function parseFeedOffThread(
 	bytes: Uint8Array,
 	source: string,
 	options: ParseFeedOptions = {},
-	{workerUrl = WORKER_URL, parts = bytes.length >= SPLIT_BYTES ? Math.min(MAX_PARTS, availableParallelism()) : 1}: OffThreadOptions = {},
+	{workerUrl = WORKER_URL, parts = defaultParts(bytes.length)}: OffThreadOptions = {},
 ): Promise<FeedResult> {
 	if (!workerFileExists(workerUrl)) return parseFeed(bytes, source, options);
 	try {
 		if (parts > 1 && mayBeXml(bytes)) {
-			// Every worker copies out its own part of shared memory, off this thread.
+			// Every worker reads the shared bytes in place and copies out its own part.
 			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
-			const plan = await workerSlots(() => planInNewWorker(workerUrl, shared, parts));
-			if (plan !== undefined) {
-				const results = await Promise.all(plan.map(ranges => parseInWorker(workerUrl, shared, source, {...options, part: true}, ranges)));
-				const merged = mergeFeedParts(results, options.maxItems ?? DEFAULT_MAX_ITEMS);
-				if (merged !== undefined) return merged;
-			}
-			return await parseInWorker(workerUrl, shared, source, options);
+			return await parseInParts(workerUrl, {bytes: shared, source, options}, parts);
 		}
 		return await parseInWorker(workerUrl, bytes, source, options);
+	} catch (error) {
+		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}
+
+/**
+ * A regular file of `size` bytes, read and parsed off the main thread: the first worker reads it
+ * into shared memory while the others start, so reading waits neither for the main thread nor for
+ * a worker to start. Only where canParseOffThread.
+ */
+export async function parseFileOffThread(
+	path: string,
+	size: number,
+	source: string,
+	options: ParseFeedOptions = {},
+	{workerUrl = WORKER_URL, parts = defaultParts(size)}: OffThreadOptions = {},
+): Promise<FeedResult> {
+	try {
+		const bytes = new Uint8Array(new SharedArrayBuffer(size));
+		return await parseInParts(workerUrl, {bytes, source, options, file: {path, control: newControl()}}, parts);
 	} catch (error) {
 		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
 	}

@@ -113,6 +113,23 @@ export async function readFeedFile(path: string, lease: Lease): Promise<Uint8Arr
 	}
 }
 
+/**
+ * The size of a regular file too large to parse on the main thread, or undefined (small, not a
+ * regular file, missing). Above the size limit it throws the error that says so.
+ */
+export function largeRegularFileSize(path: string): number | undefined {
+	let size: number;
+	try {
+		const stats = fs.statSync(path);
+		if (!stats.isFile() || stats.size <= OFF_THREAD_BYTES) return undefined;
+		size = stats.size;
+	} catch {
+		return undefined;
+	}
+	if (size > MAX_FILE_BYTES) throw tooLarge(size);
+	return size;
+}
+
 let readAtOnceLeft = READ_AT_ONCE_BYTES;
 
 /**

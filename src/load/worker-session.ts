@@ -1,7 +1,7 @@
 import {Worker} from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import type {PartRanges} from '../core/xml/split-xml-feed.js';
+import type {PartRequest} from './parse-part.js';
 import type {ParseRequest, WorkerReply, WorkerRequest} from './parse-worker.js';
 
 // One request to a fresh parse worker (src/load/parse-worker.ts), from start to its end.
@@ -22,16 +22,21 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
+/** How one worker's run ends: `gone` is called once the worker (and the memory it holds) is gone. */
+export type WorkerRun = {gone: () => void};
+
 /**
  * Starts a worker from `workerUrl`, sends it `request` (its bytes transferred unless they live in a
  * SharedArrayBuffer, which the worker reads in place) and settles with what `answer` makes of the
  * replies; a worker that crashes, exits or cannot start settles with `onFailure(message)`. The
- * promise settles only once the worker is gone. A parse result's articles come in batches, each
- * asked for on a later turn of the event loop than the last arrived.
+ * promise settles as soon as the answer is complete; `run.gone` follows once the worker has ended.
+ * A parse result's articles come in batches, each asked for on a later turn of the event loop than
+ * the last arrived.
  */
 function runWorker<T>(
 	workerUrl: URL,
 	request: WorkerRequest & {bytes: Uint8Array},
+	run: WorkerRun,
 	onFailure: (message: string) => T,
 	answer: (reply: WorkerReply, ask: () => void) => T | undefined,
 ): Promise<T> {
@@ -41,11 +46,8 @@ function runWorker<T>(
 		const settle = (value: T) => {
 			if (settled) return;
 			settled = true;
-			// The caller's slot is free only once the worker (and the memory it holds) is gone.
-			worker.terminate().then(
-				() => resolve(value),
-				() => resolve(value),
-			);
+			resolve(value);
+			worker.terminate().then(run.gone, run.gone);
 		};
 		const ask = () => {
 			void nextTurn().then(() => {
@@ -71,40 +73,42 @@ function runWorker<T>(
 	});
 }
 
-/** parseFeed in a new worker; see runWorker. Never rejects. */
-export function parseInNewWorker(workerUrl: URL, request: ParseRequest): Promise<FeedResult> {
-	let result: FeedResult | undefined;
+type Answered = {result: FeedResult; of: 'whole' | 'part' | 'none'};
+
+/** Collects a result and the batches of its articles that follow it. */
+function collectResult(source: string): (reply: WorkerReply, ask: () => void) => Answered | undefined {
+	let answered: Answered | undefined;
 	const articles: Article[] = [];
 	let batchesLeft = 0;
-	return runWorker<FeedResult>(
-		workerUrl,
-		{kind: 'parse', ...request},
-		message => failure(request.source, message),
-		(reply, ask) => {
-			if (reply.kind === 'result') {
-				result = reply.result;
-				batchesLeft = reply.batches;
-			} else if (reply.kind === 'articles') {
-				for (const article of reply.articles) articles.push(article);
-				batchesLeft--;
-			} else {
-				return failure(request.source, 'parser answered something else');
-			}
-			if (batchesLeft > 0) {
-				ask();
-				return undefined;
-			}
-			return result?.ok ? {...result, articles} : result;
-		},
-	);
+	return (reply, ask) => {
+		if (reply.kind === 'result') {
+			answered = {result: reply.result, of: reply.of ?? 'whole'};
+			batchesLeft = reply.batches;
+		} else if (answered !== undefined) {
+			for (const article of reply.articles) articles.push(article);
+			batchesLeft--;
+		} else {
+			return {result: failure(source, 'parser answered out of turn'), of: 'whole'};
+		}
+		if (batchesLeft > 0) {
+			ask();
+			return undefined;
+		}
+		return answered.result.ok ? {...answered, result: {...answered.result, articles}} : answered;
+	};
 }
 
-/** planXmlFeedParts in a new worker: where a large XML feed can be cut (undefined if nowhere). */
-export function planInNewWorker(workerUrl: URL, bytes: Uint8Array, parts: number): Promise<PartRanges[] | undefined> {
-	return runWorker<PartRanges[] | undefined>(
-		workerUrl,
-		{kind: 'plan', bytes, parts},
-		() => undefined,
-		reply => (reply.kind === 'plan' ? (reply.plan ?? []) : []),
-	).then(plan => (plan === undefined || plan.length === 0 ? undefined : plan));
+/** parseFeed in a new worker; see runWorker. Never rejects. */
+export async function parseInNewWorker(workerUrl: URL, request: ParseRequest, run: WorkerRun): Promise<FeedResult> {
+	const fail = (message: string): Answered => ({result: failure(request.source, message), of: 'whole'});
+	return (await runWorker(workerUrl, {kind: 'parse', ...request}, run, fail, collectResult(request.source))).result;
+}
+
+/**
+ * One part of a feed in a new worker (see parse-part.ts): its result, the whole feed's result when
+ * the feed could not be cut, or none. A worker that fails is the whole feed's failure.
+ */
+export function parsePartInNewWorker(workerUrl: URL, request: PartRequest, run: WorkerRun): Promise<Answered> {
+	const fail = (message: string): Answered => ({result: failure(request.source, message), of: 'whole'});
+	return runWorker(workerUrl, {kind: 'part', ...request}, run, fail, collectResult(request.source));
 }

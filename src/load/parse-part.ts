@@ -1,0 +1,93 @@
+// Worker side of a feed parsed in parts (see parse-off-thread.ts). Every part's worker plans the cut
+// itself: the plan is a quick search of the bytes and the same for every worker, so no round trip
+// through the main thread stands between the bytes and the parse. For a file, the first part's
+// worker reads it into the shared bytes while the others start up, then lets them go on.
+import fs from 'node:fs';
+import type {FeedResult} from '../core/articles/article.js';
+import {type ParseFeedOptions, parseFeed} from '../core/parse-feed.js';
+import {joinRanges, planXmlFeedParts} from '../core/xml/split-xml-feed.js';
+import {readErrorMessage} from './read-file.js';
+
+/** control[READY]: FILE_READING until the file is read, then FILE_READ or FILE_FAILED; control[LENGTH]: bytes read. */
+export const READY = 0;
+export const LENGTH = 1;
+export const FILE_READING = 0;
+export const FILE_READ = 1;
+export const FILE_FAILED = -1;
+
+/** A regular file that the first part's worker reads into `bytes` (shared memory of its size). */
+export type FileToRead = {path: string; control: Int32Array};
+
+export type PartRequest = {
+	bytes: Uint8Array;
+	source: string;
+	options?: ParseFeedOptions;
+	part: number;
+	parts: number;
+	file?: FileToRead;
+};
+
+/** `whole`: the feed could not be cut and part 0 parsed all of it; `none`: this part has nothing to do. */
+export type PartOutcome = {kind: 'whole' | 'part'; result: FeedResult} | {kind: 'none'};
+
+export function newControl(): Int32Array {
+	return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** What the file holds, up to the length of `into`: it may have shrunk since it was measured, never grown. */
+function readInto(path: string, into: Uint8Array): number {
+	const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+	try {
+		if (!fs.fstatSync(fd).isFile()) throw new Error('the file was replaced while it was loading');
+		let filled = 0;
+		while (filled < into.length) {
+			const read = fs.readSync(fd, into, filled, into.length - filled, filled);
+			if (read === 0) break;
+			filled += read;
+		}
+		return filled;
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+function finishReading(control: Int32Array, state: number, length: number): void {
+	Atomics.store(control, LENGTH, length);
+	Atomics.store(control, READY, state);
+	Atomics.notify(control, READY);
+}
+
+/** The bytes to parse, or a failure (part 0) or nothing to do (the others) when the file could not be read. */
+function sharedBytes(request: PartRequest): Uint8Array | PartOutcome {
+	const {file, bytes, part, source} = request;
+	if (file === undefined) return bytes;
+	if (part === 0) {
+		try {
+			finishReading(file.control, FILE_READ, readInto(file.path, bytes));
+		} catch (error) {
+			finishReading(file.control, FILE_FAILED, 0);
+			const message = error instanceof Error && !('code' in error) ? error.message : readErrorMessage(error);
+			return {kind: 'whole', result: {ok: false, source, error: message}};
+		}
+	} else {
+		Atomics.wait(file.control, READY, FILE_READING);
+		if (Atomics.load(file.control, READY) !== FILE_READ) return {kind: 'none'};
+	}
+	return bytes.subarray(0, Atomics.load(file.control, LENGTH));
+}
+
+export async function parsePart(request: PartRequest): Promise<PartOutcome> {
+	const bytes = sharedBytes(request);
+	if (!(bytes instanceof Uint8Array)) return bytes;
+	const {part, parts, source, options = {}} = request;
+	let plan: ReturnType<typeof planXmlFeedParts>;
+	try {
+		plan = parts > 1 ? planXmlFeedParts(bytes, parts) : undefined;
+	} catch {
+		plan = undefined;
+	}
+	if (plan === undefined) return part === 0 ? {kind: 'whole', result: await parseFeed(bytes, source, options)} : {kind: 'none'};
+	const ranges = plan[part];
+	if (ranges === undefined) return {kind: 'none'};
+	return {kind: 'part', result: await parseFeed(joinRanges(bytes, ranges), source, {...options, part: true})};
+}

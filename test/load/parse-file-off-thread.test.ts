@@ -1,0 +1,99 @@
+import {mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {FeedResult} from '../../src/core/articles/article.js';
+import {parseFeed} from '../../src/core/parse-feed.js';
+import {parseFileOffThread} from '../../src/load/parse-off-thread.js';
+import {buildParseWorker} from './helpers/build-parse-worker.js';
+
+let dir: string;
+let workerUrl: URL;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'flashnews-file-workers-'));
+	workerUrl = await buildParseWorker(dir);
+});
+
+afterAll(() => {
+	rmSync(dir, {recursive: true, force: true});
+});
+
+function rssFile(name: string, count: number): string {
+	const items = Array.from(
+		{length: count},
+		(_, index) =>
+			`<item><title>Story ${index} &amp; more</title><guid>g${index}</guid><pubDate>Thu, 17 Apr 2025 ${String(index % 24).padStart(2, '0')}:00:00 GMT</pubDate><description><![CDATA[<p>Body ${index}</p>]]></description></item>`,
+	);
+	const path = join(dir, name);
+	writeFileSync(path, `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>${items.join('\n')}</channel></rss>`);
+	return path;
+}
+
+async function inThread(path: string): Promise<FeedResult> {
+	const {readFileSync} = await import('node:fs');
+	return parseFeed(readFileSync(path), path);
+}
+
+function errorOf(result: FeedResult): string {
+	if (result.ok) throw new Error('expected an error');
+	return result.error;
+}
+
+describe('a large file read and parsed in worker threads', () => {
+	it('gives the same result in parts as one parse on the main thread', async () => {
+		const path = rssFile('parts.xml', 300);
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, parts: 3});
+		expect(result.ok && result.articles).toHaveLength(300);
+		expect(result).toEqual(await inThread(path));
+	});
+
+	it('parses a feed that cannot be cut (JSON) once, whole', async () => {
+		const path = join(dir, 'whole.json');
+		const articles = Array.from({length: 50}, (_, index) => ({id: `j${index}`, title: `Story ${index}`}));
+		writeFileSync(path, JSON.stringify({flashnews: 1, title: 'Whole', articles}));
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, parts: 2});
+		expect(result).toEqual(await inThread(path));
+	});
+
+	it('parses what the file holds when it shrank after it was measured', async () => {
+		const path = rssFile('shrinks.xml', 40);
+		const measured = statSync(path).size;
+		const shorter = rssFile('shorter.xml', 20);
+		truncateSync(path, 0);
+		writeFileSync(path, (await import('node:fs')).readFileSync(shorter));
+		const result = await parseFileOffThread(path, measured, path, {}, {workerUrl, parts: 2});
+		expect(result.ok && result.articles).toHaveLength(20);
+	});
+
+	it('says so when the file is gone by the time a worker opens it, and no part waits for it', async () => {
+		const path = join(dir, 'gone.xml');
+		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, parts: 2});
+		expect(errorOf(result)).toBe('no such file');
+	});
+
+	it('refuses a file replaced by something that is not a regular file', async () => {
+		const path = join(dir, 'replaced.xml');
+		symlinkSync('/dev/null', path);
+		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, parts: 2});
+		expect(errorOf(result)).toBe('the file was replaced while it was loading');
+	});
+
+	it('lets the other parts go when the first part’s worker dies before reading the file', async () => {
+		// Part 0 exits at once; every other part is handed to the real worker, which waits for the file.
+		const firstDies = join(dir, 'first-dies.mjs');
+		writeFileSync(
+			firstDies,
+			`import {parentPort} from 'node:worker_threads';
+			parentPort.once('message', async request => {
+				if (request.part === 0) process.exit(3);
+				await import(${JSON.stringify(workerUrl.href)});
+				parentPort.emit('message', request);
+			});`,
+		);
+		const path = rssFile('first-dies.xml', 30);
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl: pathToFileURL(firstDies), parts: 2});
+		expect(errorOf(result)).toBe('parser stopped unexpectedly (exit code 3)');
+	});
+});
