@@ -20,8 +20,6 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 	return bytes.slice();
 }
 
-const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
-
 /** How one worker's run ends: `gone` is called once the worker (and the memory it holds) is gone. */
 export type WorkerRun = {gone: () => void};
 
@@ -30,8 +28,9 @@ export type WorkerRun = {gone: () => void};
  * SharedArrayBuffer, which the worker reads in place) and settles with what `answer` makes of the
  * replies; a worker that crashes, exits or cannot start settles with `onFailure(message)`. The
  * promise settles as soon as the answer is complete; `run.gone` follows once the worker has ended.
- * A parse result's articles come in batches, each asked for on a later turn of the event loop than
- * the last arrived.
+ * A parse result's articles come in batches, each asked for as soon as the last has arrived: the
+ * worker gets the next one ready while this thread takes in the last, and each arrives as a task of
+ * its own, with keys and signals handled in between.
  */
 function runWorker<T>(
 	workerUrl: URL,
@@ -50,9 +49,7 @@ function runWorker<T>(
 			worker.terminate().then(run.gone, run.gone);
 		};
 		const ask = () => {
-			void nextTurn().then(() => {
-				if (!settled) worker.postMessage({kind: 'next'} satisfies WorkerRequest);
-			});
+			if (!settled) worker.postMessage({kind: 'next'} satisfies WorkerRequest);
 		};
 		worker.on('message', (reply: WorkerReply) => {
 			const value = answer(reply, ask);
