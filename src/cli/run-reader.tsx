@@ -3,6 +3,7 @@ import type {FeedResult} from '../core/articles/article.js';
 import type {Loader} from '../load/loader.js';
 import {clipboardSequence, hyperlinksEnabled} from '../present/terminal-links.js';
 import {createTheme} from '../present/theme.js';
+import {fixedNowFromEnvironment} from '../present/time-format.js';
 import {layoutEngineReady} from '../shims/layout-engine-ready.js';
 import type {ReaderStore} from '../store/types.js';
 import {ReaderApp} from '../ui/app.js';
@@ -39,6 +40,7 @@ export async function runReader(loader: Loader, store: ReaderStore, settings: Us
 			notices={settingsNotices(settings.problems)}
 			links={links}
 			hyperlinks={hyperlinksEnabled()}
+			now={fixedNowFromEnvironment()}
 		/>,
 		{
 			exitOnCtrlC: true,

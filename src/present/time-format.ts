@@ -53,3 +53,16 @@ export function formatTimestamp(ms: number | null): string {
 export function toIsoUtc(ms: number | null): string | null {
 	return isTime(ms) ? new Date(ms).toISOString() : null;
 }
+
+/**
+ * FLASHNEWS_NOW, whole seconds since the epoch (the format of SOURCE_DATE_EPOCH): the time the
+ * reader's relative dates are measured from, for reproducible screenshots; undefined when unset or
+ * not such a number. SOURCE_DATE_EPOCH itself is not read: build shells (Nix) export it, and a
+ * reader started from one would stop its clock in 1980.
+ */
+export function fixedNowFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
+	const value = (env.FLASHNEWS_NOW ?? '').trim();
+	if (!/^\d{1,15}$/.test(value)) return undefined;
+	const ms = Number(value) * 1000;
+	return isTime(ms) ? ms : undefined;
+}

@@ -131,6 +131,7 @@ export const ENVIRONMENT: ReadonlyArray<[string, string]> = [
 	['FLASHNEWS_CACHE_DIR', 'Where cached feeds and a start-up code cache live; safe to delete'],
 	['BROWSER', 'Browsers for o, tried in order (a:b); %s is the URL, else it goes last'],
 	['FLASHNEWS_HYPERLINKS', 'OSC 8 clickable links: 0 off, 1 on (default on unless TERM is dumb or linux)'],
+	['FLASHNEWS_NOW', 'The time "2h ago" counts from, in seconds since 1970 (reproducible screenshots)'],
 	['XDG_CONFIG_HOME, XDG_CACHE_HOME', 'The usual bases of those two (absolute paths only)'],
 ];
 
