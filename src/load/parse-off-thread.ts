@@ -8,7 +8,7 @@ import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
 import {mergeFeedParts} from '../core/xml/split-xml-feed.js';
 import {FILE_FAILED, FILE_READING, type FileToRead, LENGTH, newControl, READY} from './parse-part.js';
-import {failure, parseInNewWorker, parsePartInNewWorker, type WorkerRun} from './worker-session.js';
+import {failure, parseInNewWorker, parsePartsInNewWorker, type WorkerRun} from './worker-session.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
 // which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -73,12 +73,17 @@ function mayBeXml(bytes: Uint8Array): boolean {
 
 // Below this, a second worker's start-up costs about what it saves.
 export const SPLIT_BYTES = 4 * 1024 * 1024;
-const MAX_PARTS = 4;
+const MAX_WORKERS_PER_FEED = 4;
+/**
+ * About how much of a feed one worker parses at once: the memory a parse takes grows with its
+ * size, so a large feed is parsed a part of this size after another, each handed over when done.
+ */
+export const PART_BYTES = 4 * 1024 * 1024;
 
-export type OffThreadOptions = {workerUrl?: URL; parts?: number};
+export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number};
 
-function defaultParts(size: number): number {
-	return size >= SPLIT_BYTES ? Math.min(MAX_PARTS, availableParallelism()) : 1;
+function defaultWorkers(size: number): number {
+	return size >= SPLIT_BYTES ? Math.min(MAX_WORKERS_PER_FEED, availableParallelism()) : 1;
 }
 
 /** Whether feeds can be parsed off the main thread here (not when running from sources, as in tests). */
@@ -88,34 +93,44 @@ export function canParseOffThread(workerUrl: URL = WORKER_URL): boolean {
 
 type PartJob = {bytes: Uint8Array; source: string; options: ParseFeedOptions; file?: FileToRead};
 
+/** The others must not wait for a file that the first worker will never read. */
+function releaseFileWaiters(file: FileToRead | undefined): void {
+	if (file === undefined || Atomics.load(file.control, READY) !== FILE_READING) return;
+	Atomics.store(file.control, READY, FILE_FAILED);
+	Atomics.notify(file.control, READY);
+}
+
 /**
- * Parses `job` in `parts` workers started at once, each planning the cut itself, and merges their
- * results; when the feed cannot be cut, the first worker parses all of it. Only as many parts as
- * there are free worker slots (at least one): a part never waits for a slot while another part of
- * the same feed waits for it, so feeds loading side by side cannot hold each other up.
+ * Parses `job` in parts of about `partBytes` on up to `workers` workers started at once (see
+ * parse-part.ts), and merges the parts; when the feed cannot be cut, the first worker parses all of
+ * it, and when the parts do not add up, it is parsed again whole. Only as many workers as there are
+ * free worker slots (at least one): a worker never waits for a slot while another of the same feed
+ * waits for it, so feeds loading side by side cannot hold each other up.
  */
-async function parseInParts(workerUrl: URL, job: PartJob, parts: number): Promise<FeedResult> {
+async function parseInParts(workerUrl: URL, job: PartJob, workers: number, partBytes: number): Promise<FeedResult> {
 	const free = MAX_PARSE_WORKERS - workerSlots.activeCount - workerSlots.pendingCount;
-	const count = Math.max(1, Math.min(parts, free));
-	const outcomes = await Promise.all(
-		Array.from({length: count}, (_, part) =>
+	const count = Math.max(1, Math.min(workers, free));
+	const parts = count * Math.max(1, Math.ceil(job.bytes.length / (count * partBytes)));
+	const answers = await Promise.all(
+		Array.from({length: count}, (_, worker) =>
 			inWorkerSlot(async run => {
-				const outcome = await parsePartInNewWorker(workerUrl, {...job, part, parts: count}, run);
-				// The others must not wait for a file that the first part's worker will never read.
-				if (part === 0 && job.file !== undefined && Atomics.load(job.file.control, READY) === FILE_READING) {
-					Atomics.store(job.file.control, READY, FILE_FAILED);
-					Atomics.notify(job.file.control, READY);
-				}
-				return outcome;
+				const answer = await parsePartsInNewWorker(workerUrl, {...job, worker, workers: count, parts}, run);
+				if (worker === 0) releaseFileWaiters(job.file);
+				return answer;
 			}),
 		),
 	);
-	const whole = outcomes.find(outcome => outcome.of === 'whole');
+	const [first] = answers;
+	const whole = first?.find(answer => answer.of === 'whole');
 	if (whole !== undefined) return whole.result;
-	const merged = mergeFeedParts(
-		outcomes.filter(outcome => outcome.of === 'part').map(outcome => outcome.result),
-		job.options.maxItems ?? DEFAULT_MAX_ITEMS,
-	);
+	const inOrder = answers.flat().sort((a, b) => a.part - b.part);
+	const complete = inOrder.every((answer, index) => answer.of === 'part' && answer.part === index);
+	const merged = complete
+		? mergeFeedParts(
+				inOrder.map(answer => answer.result),
+				job.options.maxItems ?? DEFAULT_MAX_ITEMS,
+			)
+		: undefined;
 	if (merged !== undefined) return merged;
 	const length = job.file === undefined ? job.bytes.length : Atomics.load(job.file.control, LENGTH);
 	return await parseInWorker(workerUrl, job.bytes.subarray(0, length), job.source, job.options);
@@ -123,21 +138,21 @@ async function parseInParts(workerUrl: URL, job: PartJob, parts: number): Promis
 
 /**
  * parseFeed off the main thread, so the UI keeps reacting while a large file is parsed. A large
- * XML feed is cut into one document per core (planXmlFeedParts) and the parts are parsed side by
- * side; when the parts cannot be cut or do not add up exactly, the whole is parsed as one.
+ * XML feed is cut into parts (planXmlFeedParts), parsed on as many workers as there are cores;
+ * when the parts cannot be cut or do not add up exactly, the whole is parsed as one.
  */
 export async function parseFeedOffThread(
 	bytes: Uint8Array,
 	source: string,
 	options: ParseFeedOptions = {},
-	{workerUrl = WORKER_URL, parts = defaultParts(bytes.length)}: OffThreadOptions = {},
+	{workerUrl = WORKER_URL, workers = defaultWorkers(bytes.length), partBytes = PART_BYTES}: OffThreadOptions = {},
 ): Promise<FeedResult> {
 	if (!workerFileExists(workerUrl)) return parseFeed(bytes, source, options);
 	try {
-		if (parts > 1 && mayBeXml(bytes)) {
-			// Every worker reads the shared bytes in place and copies out its own part.
+		if (bytes.length > partBytes && mayBeXml(bytes)) {
+			// Every worker reads the shared bytes in place and copies out its own parts.
 			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
-			return await parseInParts(workerUrl, {bytes: shared, source, options}, parts);
+			return await parseInParts(workerUrl, {bytes: shared, source, options}, workers, partBytes);
 		}
 		return await parseInWorker(workerUrl, bytes, source, options);
 	} catch (error) {
@@ -155,11 +170,11 @@ export async function parseFileOffThread(
 	size: number,
 	source: string,
 	options: ParseFeedOptions = {},
-	{workerUrl = WORKER_URL, parts = defaultParts(size)}: OffThreadOptions = {},
+	{workerUrl = WORKER_URL, workers = defaultWorkers(size), partBytes = PART_BYTES}: OffThreadOptions = {},
 ): Promise<FeedResult> {
 	try {
 		const bytes = new Uint8Array(new SharedArrayBuffer(size));
-		return await parseInParts(workerUrl, {bytes, source, options, file: {path, control: newControl()}}, parts);
+		return await parseInParts(workerUrl, {bytes, source, options, file: {path, control: newControl()}}, workers, partBytes);
 	} catch (error) {
 		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
 	}

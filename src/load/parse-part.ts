@@ -1,7 +1,10 @@
-// Worker side of a feed parsed in parts (see parse-off-thread.ts). Every part's worker plans the cut
-// itself: the plan is a quick search of the bytes and the same for every worker, so no round trip
-// through the main thread stands between the bytes and the parse. For a file, the first part's
-// worker reads it into the shared bytes while the others start up, then lets them go on.
+// Worker side of a feed parsed in parts (see parse-off-thread.ts). The feed is cut into more parts
+// than there are workers, and each worker parses every so many of them, one after another, handing
+// each over as it is done: a worker holds one part's parse at a time, and the main thread takes in
+// one part while the next is parsed. Every worker plans the cut itself: the plan is a quick search
+// of the bytes and the same for every worker, so no round trip through the main thread stands
+// between the bytes and the parse. For a file, the first worker reads it into the shared bytes
+// while the others start up, then lets them go on.
 import fs from 'node:fs';
 import type {FeedResult} from '../core/articles/article.js';
 import {type ParseFeedOptions, parseFeed} from '../core/parse-feed.js';
@@ -18,17 +21,19 @@ export const FILE_FAILED = -1;
 /** A regular file that the first part's worker reads into `bytes` (shared memory of its size). */
 export type FileToRead = {path: string; control: Int32Array};
 
+/** Worker `worker` of `workers` parses parts worker, worker + workers, … of `parts`. */
 export type PartRequest = {
 	bytes: Uint8Array;
 	source: string;
 	options?: ParseFeedOptions;
-	part: number;
+	worker: number;
+	workers: number;
 	parts: number;
 	file?: FileToRead;
 };
 
-/** `whole`: the feed could not be cut and part 0 parsed all of it; `none`: this part has nothing to do. */
-export type PartOutcome = {kind: 'whole' | 'part'; result: FeedResult} | {kind: 'none'};
+/** `whole`: the feed could not be cut and worker 0 parsed all of it (as part 0). */
+export type PartOutcome = {kind: 'whole' | 'part'; part: number; result: FeedResult};
 
 export function newControl(): Int32Array {
 	return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
@@ -57,37 +62,45 @@ function finishReading(control: Int32Array, state: number, length: number): void
 	Atomics.notify(control, READY);
 }
 
-/** The bytes to parse, or a failure (part 0) or nothing to do (the others) when the file could not be read. */
-function sharedBytes(request: PartRequest): Uint8Array | PartOutcome {
-	const {file, bytes, part, source} = request;
+/** The bytes to parse, or a failure (worker 0) or nothing to do (the others) when the file could not be read. */
+function sharedBytes(request: PartRequest): Uint8Array | PartOutcome | undefined {
+	const {file, bytes, worker, source} = request;
 	if (file === undefined) return bytes;
-	if (part === 0) {
+	if (worker === 0) {
 		try {
 			finishReading(file.control, FILE_READ, readInto(file.path, bytes));
 		} catch (error) {
 			finishReading(file.control, FILE_FAILED, 0);
 			const message = error instanceof Error && !('code' in error) ? error.message : readErrorMessage(error);
-			return {kind: 'whole', result: {ok: false, source, error: message}};
+			return {kind: 'whole', part: 0, result: {ok: false, source, error: message}};
 		}
 	} else {
 		Atomics.wait(file.control, READY, FILE_READING);
-		if (Atomics.load(file.control, READY) !== FILE_READ) return {kind: 'none'};
+		if (Atomics.load(file.control, READY) !== FILE_READ) return undefined;
 	}
 	return bytes.subarray(0, Atomics.load(file.control, LENGTH));
 }
 
-export async function parsePart(request: PartRequest): Promise<PartOutcome> {
+/** This worker's parts, each once it is parsed. */
+export async function* parseParts(request: PartRequest): AsyncGenerator<PartOutcome> {
 	const bytes = sharedBytes(request);
-	if (!(bytes instanceof Uint8Array)) return bytes;
-	const {part, parts, source, options = {}} = request;
+	if (bytes === undefined) return;
+	if (!(bytes instanceof Uint8Array)) {
+		yield bytes;
+		return;
+	}
+	const {worker, workers, parts, source, options = {}} = request;
 	let plan: ReturnType<typeof planXmlFeedParts>;
 	try {
 		plan = parts > 1 ? planXmlFeedParts(bytes, parts) : undefined;
 	} catch {
 		plan = undefined;
 	}
-	if (plan === undefined) return part === 0 ? {kind: 'whole', result: await parseFeed(bytes, source, options)} : {kind: 'none'};
-	const ranges = plan[part];
-	if (ranges === undefined) return {kind: 'none'};
-	return {kind: 'part', result: await parseFeed(joinRanges(bytes, ranges), source, {...options, part: true})};
+	if (plan === undefined) {
+		if (worker === 0) yield {kind: 'whole', part: 0, result: await parseFeed(bytes, source, options)};
+		return;
+	}
+	for (let part = worker; part < plan.length; part += workers) {
+		yield {kind: 'part', part, result: await parseFeed(joinRanges(bytes, plan[part]!), source, {...options, part: true})};
+	}
 }

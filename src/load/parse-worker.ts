@@ -6,7 +6,7 @@ import type {Article, FeedResult} from '../core/articles/article.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
-import {type PartRequest, parsePart} from './parse-part.js';
+import {type PartRequest, parseParts} from './parse-part.js';
 
 export type ParseRequest = {bytes: Uint8Array; source: string; options?: ParseFeedOptions};
 
@@ -17,11 +17,13 @@ export type WorkerRequest =
 	| {kind: 'next'};
 
 export type WorkerReply =
-	/**
-	 * The result without its articles, which follow in `batches` answers to `next`. For a part:
-	 * whether it is the whole feed's result, this part's, or none at all.
-	 */
-	{kind: 'result'; result: FeedResult; batches: number; of?: 'whole' | 'part' | 'none'} | {kind: 'articles'; articles: Article[]};
+	/** The result without its articles, which follow in `batches` answers to `next`. */
+	| {kind: 'result'; result: FeedResult; batches: number}
+	| {kind: 'articles'; articles: Article[]}
+	/** A part's result without its articles, which came just before it; `whole`: the whole feed's. */
+	| {kind: 'part'; part: number; of: 'whole' | 'part'; result: FeedResult}
+	/** Every part of this worker's has been sent. */
+	| {kind: 'done'};
 
 /**
  * Articles sent at once. Receiving a message is decoding it on the receiving thread, all at once;
@@ -44,15 +46,26 @@ async function parse(request: ParseRequest): Promise<FeedResult> {
 	}
 }
 
-const NOTHING: FeedResult = {ok: false, source: '', error: 'nothing to parse'};
+function post(reply: WorkerReply): void {
+	parentPort?.postMessage(reply);
+}
 
-async function partOutcome(request: PartRequest) {
+/** Each part as soon as it is parsed: its articles in batches, then its result, then the next part. */
+async function sendParts(request: PartRequest): Promise<void> {
 	try {
-		return await parsePart(request);
+		for await (const {kind, part, result} of parseParts(request)) {
+			if (result.ok) {
+				for (let at = 0; at < result.articles.length; at += ARTICLES_PER_BATCH) {
+					post({kind: 'articles', articles: result.articles.slice(at, at + ARTICLES_PER_BATCH)});
+				}
+			}
+			post({kind: 'part', part, of: kind, result: result.ok ? {...result, articles: []} : result});
+		}
 	} catch (error) {
 		const message = sanitizeLine(`could not parse feed: ${error instanceof Error ? error.message : String(error)}`);
-		return {kind: 'part' as const, result: {ok: false as const, source: String(request.source), error: message}};
+		post({kind: 'part', part: 0, of: 'whole', result: {ok: false, source: String(request.source), error: message}});
 	}
+	post({kind: 'done'});
 }
 
 /** Keeps the articles back to be sent in batches. */
@@ -69,11 +82,8 @@ parentPort?.on('message', async (request: WorkerRequest) => {
 		reply = {kind: 'articles', articles: unsent.slice(sent, sent + ARTICLES_PER_BATCH)};
 		sent += ARTICLES_PER_BATCH;
 	} else if (request.kind === 'part') {
-		const outcome = await partOutcome(request);
-		reply =
-			outcome.kind === 'none'
-				? {kind: 'result', result: NOTHING, batches: 0, of: 'none'}
-				: {...resultReply(outcome.result), of: outcome.kind};
+		await sendParts(request);
+		return;
 	} else {
 		reply = resultReply(await parse(request));
 	}

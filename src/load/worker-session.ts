@@ -70,42 +70,59 @@ function runWorker<T>(
 	});
 }
 
-type Answered = {result: FeedResult; of: 'whole' | 'part' | 'none'};
-
 /** Collects a result and the batches of its articles that follow it. */
-function collectResult(source: string): (reply: WorkerReply, ask: () => void) => Answered | undefined {
-	let answered: Answered | undefined;
+function collectResult(source: string): (reply: WorkerReply, ask: () => void) => FeedResult | undefined {
+	let result: FeedResult | undefined;
 	const articles: Article[] = [];
 	let batchesLeft = 0;
 	return (reply, ask) => {
 		if (reply.kind === 'result') {
-			answered = {result: reply.result, of: reply.of ?? 'whole'};
+			result = reply.result;
 			batchesLeft = reply.batches;
-		} else if (answered !== undefined) {
+		} else if (result !== undefined && reply.kind === 'articles') {
 			for (const article of reply.articles) articles.push(article);
 			batchesLeft--;
 		} else {
-			return {result: failure(source, 'parser answered out of turn'), of: 'whole'};
+			return failure(source, 'parser answered out of turn');
 		}
 		if (batchesLeft > 0) {
 			ask();
 			return undefined;
 		}
-		return answered.result.ok ? {...answered, result: {...answered.result, articles}} : answered;
+		return result.ok ? {...result, articles} : result;
 	};
 }
 
 /** parseFeed in a new worker; see runWorker. Never rejects. */
-export async function parseInNewWorker(workerUrl: URL, request: ParseRequest, run: WorkerRun): Promise<FeedResult> {
-	const fail = (message: string): Answered => ({result: failure(request.source, message), of: 'whole'});
-	return (await runWorker(workerUrl, {kind: 'parse', ...request}, run, fail, collectResult(request.source))).result;
+export function parseInNewWorker(workerUrl: URL, request: ParseRequest, run: WorkerRun): Promise<FeedResult> {
+	const fail = (message: string) => failure(request.source, message);
+	return runWorker(workerUrl, {kind: 'parse', ...request}, run, fail, collectResult(request.source));
 }
 
-/**
- * One part of a feed in a new worker (see parse-part.ts): its result, the whole feed's result when
- * the feed could not be cut, or none. A worker that fails is the whole feed's failure.
- */
-export function parsePartInNewWorker(workerUrl: URL, request: PartRequest, run: WorkerRun): Promise<Answered> {
-	const fail = (message: string): Answered => ({result: failure(request.source, message), of: 'whole'});
-	return runWorker(workerUrl, {kind: 'part', ...request}, run, fail, collectResult(request.source));
+/** One part's result, or the whole feed's (`whole`: it could not be cut, or its worker failed). */
+export type PartAnswer = {part: number; of: 'whole' | 'part'; result: FeedResult};
+
+/** Collects each part's articles, which come before its result, until the worker is done. */
+function collectParts(source: string): (reply: WorkerReply) => PartAnswer[] | undefined {
+	const answers: PartAnswer[] = [];
+	let articles: Article[] = [];
+	return reply => {
+		if (reply.kind === 'articles') {
+			for (const article of reply.articles) articles.push(article);
+			return undefined;
+		}
+		if (reply.kind === 'part') {
+			answers.push({part: reply.part, of: reply.of, result: reply.result.ok ? {...reply.result, articles} : reply.result});
+			articles = [];
+			return undefined;
+		}
+		if (reply.kind === 'done') return answers;
+		return [{part: 0, of: 'whole', result: failure(source, 'parser answered out of turn')}];
+	};
+}
+
+/** Parts of a feed in a new worker (see parse-part.ts), each as it is parsed; never rejects. */
+export function parsePartsInNewWorker(workerUrl: URL, request: PartRequest, run: WorkerRun): Promise<PartAnswer[]> {
+	const fail = (message: string): PartAnswer[] => [{part: 0, of: 'whole', result: failure(request.source, message)}];
+	return runWorker(workerUrl, {kind: 'part', ...request}, run, fail, collectParts(request.source));
 }

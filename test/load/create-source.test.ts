@@ -194,7 +194,7 @@ describe('parsing in a worker thread', () => {
 		const text = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><link>https://example.com/</link>${items.join('\n')}</channel></rss>`;
 		const expected = await parseFeed(new TextEncoder().encode(text), 'big.xml');
 		const bytes = new TextEncoder().encode(text);
-		const result = await parseFeedOffThread(bytes, 'big.xml', {}, {workerUrl, parts: 3});
+		const result = await parseFeedOffThread(bytes, 'big.xml', {}, {workerUrl, workers: 3, partBytes: 2048});
 		expect(result.ok && result.articles).toHaveLength(300);
 		expect(result).toEqual(expected);
 		// The parts were copies: the caller's bytes are still there for a whole parse if needed.
@@ -209,7 +209,9 @@ describe('parsing in a worker thread', () => {
 		const text = `<rss version="2.0"><channel><title>Big</title>${items.join('')}</channel></rss>`;
 		const expected = await parseFeed(new TextEncoder().encode(text), 'dup.xml');
 		expect(expected.ok && expected.warnings.join()).toMatch(/duplicate/);
-		expect(await parseFeedOffThread(new TextEncoder().encode(text), 'dup.xml', {}, {workerUrl, parts: 2})).toEqual(expected);
+		expect(await parseFeedOffThread(new TextEncoder().encode(text), 'dup.xml', {}, {workerUrl, workers: 2, partBytes: 256})).toEqual(
+			expected,
+		);
 	});
 
 	it('parses a view into a larger buffer without detaching that buffer', async () => {

@@ -44,7 +44,7 @@ function errorOf(result: FeedResult): string {
 describe('a large file read and parsed in worker threads', () => {
 	it('gives the same result in parts as one parse on the main thread', async () => {
 		const path = rssFile('parts.xml', 300);
-		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, parts: 3});
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, workers: 3, partBytes: 2048});
 		expect(result.ok && result.articles).toHaveLength(300);
 		expect(result).toEqual(await inThread(path));
 	});
@@ -53,7 +53,7 @@ describe('a large file read and parsed in worker threads', () => {
 		const path = join(dir, 'whole.json');
 		const articles = Array.from({length: 50}, (_, index) => ({id: `j${index}`, title: `Story ${index}`}));
 		writeFileSync(path, JSON.stringify({flashnews: 1, title: 'Whole', articles}));
-		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, parts: 2});
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl, workers: 2, partBytes: 1024});
 		expect(result).toEqual(await inThread(path));
 	});
 
@@ -63,37 +63,43 @@ describe('a large file read and parsed in worker threads', () => {
 		const shorter = rssFile('shorter.xml', 20);
 		truncateSync(path, 0);
 		writeFileSync(path, (await import('node:fs')).readFileSync(shorter));
-		const result = await parseFileOffThread(path, measured, path, {}, {workerUrl, parts: 2});
+		const result = await parseFileOffThread(path, measured, path, {}, {workerUrl, workers: 2, partBytes: 1024});
 		expect(result.ok && result.articles).toHaveLength(20);
 	});
 
 	it('says so when the file is gone by the time a worker opens it, and no part waits for it', async () => {
 		const path = join(dir, 'gone.xml');
-		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, parts: 2});
+		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, workers: 2, partBytes: 1024});
 		expect(errorOf(result)).toBe('no such file');
 	});
 
 	it('refuses a file replaced by something that is not a regular file', async () => {
 		const path = join(dir, 'replaced.xml');
 		symlinkSync('/dev/null', path);
-		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, parts: 2});
+		const result = await parseFileOffThread(path, 5_000_000, path, {}, {workerUrl, workers: 2, partBytes: 1024});
 		expect(errorOf(result)).toBe('the file was replaced while it was loading');
 	});
 
-	it('lets the other parts go when the first part’s worker dies before reading the file', async () => {
-		// Part 0 exits at once; every other part is handed to the real worker, which waits for the file.
+	it('lets the other workers go when the first one dies before reading the file', async () => {
+		// Worker 0 exits at once; every other worker hands its parts to the real worker, which waits for the file.
 		const firstDies = join(dir, 'first-dies.mjs');
 		writeFileSync(
 			firstDies,
 			`import {parentPort} from 'node:worker_threads';
 			parentPort.once('message', async request => {
-				if (request.part === 0) process.exit(3);
+				if (request.worker === 0) process.exit(3);
 				await import(${JSON.stringify(workerUrl.href)});
 				parentPort.emit('message', request);
 			});`,
 		);
 		const path = rssFile('first-dies.xml', 30);
-		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl: pathToFileURL(firstDies), parts: 2});
+		const result = await parseFileOffThread(
+			path,
+			statSync(path).size,
+			path,
+			{},
+			{workerUrl: pathToFileURL(firstDies), workers: 2, partBytes: 1024},
+		);
 		expect(errorOf(result)).toBe('parser stopped unexpectedly (exit code 3)');
 	});
 });
