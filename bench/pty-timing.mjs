@@ -104,6 +104,10 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 		get exited() {
 			return exited;
 		},
+		/** performance.now() of the last output received (startedAt before any). */
+		get lastDataAt() {
+			return lastDataAt;
+		},
 		write(data) {
 			child.write(data);
 		},

@@ -1,15 +1,17 @@
 // `npm run bench`: prints start-up, load, keypress, memory, store and parse figures for flashnews,
 // then a table of ratios against the targets. Figures only: nothing here fails on a slow result.
-//   node bench/run.mjs [--quick] [--only=startup,npx,load,newsboat,keys,quit,store,parse,search,searchframe,cached]
+//   node bench/run.mjs [--quick] [--only=startup,npx,load,newsboat,keys,newsboatkeys,repeat,quit,store,parse,search,searchframe,cached]
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {snapshotApp} from './app-session.mjs';
 import {runCachedStartBench} from './cached-start-bench.mjs';
 import {ensureFeed, FORMATS} from './generate-feeds.mjs';
+import {runKeyRepeatBench} from './key-repeat-bench.mjs';
 import {runKeypressBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
 import {printMemory, printScaling, runLoadBench, scaling} from './load-bench.mjs';
 import {machineLine} from './machine.mjs';
 import {killNewsboat, runNewsboatBench} from './newsboat-bench.mjs';
+import {runNewsboatKeysBench} from './newsboat-keys-bench.mjs';
 import {runNpxBench} from './npx-bench.mjs';
 import {runParseBench} from './parse-bench.mjs';
 import {killAllSessions} from './pty-timing.mjs';
@@ -109,6 +111,30 @@ async function main() {
 		keyRatio = (await section('keypress', () => runKeypressBench({sizes, presses: quick ? 10 : 30}))) ?? Number.NaN;
 	}
 
+	let keysVsNewsboat = null;
+	if (built && wants('newsboatkeys')) {
+		const sizes = [100, 10_000, 50_000].map(count => ({
+			count,
+			label: `RSS ${count.toLocaleString('en-US')} items`,
+			path: feed('rss', count).path,
+		}));
+		keysVsNewsboat =
+			(await section('keypress beside newsboat', () =>
+				runNewsboatKeysBench({newsboatFeed: feed('rss', 10_000), sizes, presses: quick ? 10 : 40}),
+			)) ?? null;
+	}
+
+	let repeat = null;
+	if (built && wants('repeat')) {
+		// The reference is the smallest list that 150 presses do not run off the end of.
+		const sizes = [1000, 50_000].map(count => ({
+			count,
+			label: `RSS ${count.toLocaleString('en-US')} items`,
+			path: feed('rss', count).path,
+		}));
+		repeat = (await section('key repeat', () => runKeyRepeatBench(sizes, {runs: quick ? 1 : 3}))) ?? null;
+	}
+
 	let quitMs = Number.NaN;
 	if (built && wants('quit'))
 		quitMs =
@@ -167,6 +193,25 @@ async function main() {
 		});
 	}
 	recordTarget({name: 'keypress 50k / 10 items', value: keyRatio, limit: 1.2});
+	const againstNewsboat = (count, figure) =>
+		(keysVsNewsboat?.[count]?.[figure] ?? Number.NaN) / (keysVsNewsboat?.newsboat[figure] ?? Number.NaN);
+	recordTarget({name: 'keypress 10k / newsboat 10k (median)', value: againstNewsboat(10_000, 'median'), limit: 1, detail: '120x40, j/k'});
+	recordTarget({name: 'keypress 10k / newsboat 10k (p90)', value: againstNewsboat(10_000, 'p90'), limit: 1});
+	recordTarget({name: 'keypress 50k / newsboat 10k', value: againstNewsboat(50_000, 'median'), limit: 1, detail: 'median'});
+	recordTarget({name: 'keypress 50k / newsboat 10k (p90)', value: againstNewsboat(50_000, 'p90'), limit: 1});
+	recordTarget({
+		name: 'keypress 50k / 100 items',
+		value: (keysVsNewsboat?.[50_000]?.median ?? Number.NaN) / (keysVsNewsboat?.[100]?.median ?? Number.NaN),
+		limit: 1.05,
+		detail: 'medians, 120x40',
+	});
+	recordTarget({
+		name: 'key repeat release lag, 50k',
+		value: repeat?.[50_000] && repeat[50_000].wrong === 0 ? repeat[50_000].lag.max : Number.NaN,
+		limit: 50,
+		unit: 'ms',
+		detail: `slowest of the runs; j at 30/s for 5 s, at most a frame and a key behind on release${repeat?.[50_000]?.wrong ? ' (selection ended in the wrong place: not met)' : ''}`,
+	});
 	recordTarget({name: 'q during 50k load → exit', value: quitMs, limit: QUIT_TARGET_MS, unit: 'ms'});
 	recordTarget({name: 'setRead 50k stored / 10 stored', value: storeRatio, limit: 1.5});
 	recordTarget({
