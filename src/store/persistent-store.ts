@@ -36,7 +36,16 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 	const {dir, file, now} = setup;
 	const instance = `${process.pid.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 	const view = createMemoryView(setup.shown, setup.notices);
-	const compactor = createCompactor({dir, file, view, known: setup.known, instance, now, lockReported: setup.lockReported});
+	const compactor = createCompactor({
+		dir,
+		file,
+		view,
+		known: setup.known,
+		instance,
+		now,
+		lockReported: setup.lockReported,
+		journalLimitBytes: setup.journalLimitBytes,
+	});
 	/** False once saving became impossible; the store then goes on in memory only. */
 	let saving = true;
 	/** What this instance appended to the journal since its last compaction. */
@@ -56,6 +65,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 		},
 		cancelBackground: compactor.cancel,
 		isSmall: compactor.isSmall,
+		journalsOverBound: compactor.journalsOverBound,
 		pending: setup.needsCompaction,
 		whenIdleMs: setup.compactWhenIdleMs,
 		atLeastEveryMs: setup.compactAtLeastEveryMs,

@@ -123,6 +123,8 @@ describe('a large state', () => {
 		store.close();
 		const closeMs = performance.now() - startedAt;
 		expect(closeMs).toBeLessThan(first.ms / 5);
+		const partial = () => fs.readdirSync(dir).filter(name => name.startsWith('config.json.'));
+		await waitUntil(() => partial().length === 0, 'the stopped save removed its partial file');
 
 		const reopened = open(dir);
 		expect(['saved-first', 'marked-before-quitting', largeReadId(readMarks - 1)].map(id => reopened.isRead(id))).toEqual([
@@ -131,6 +133,32 @@ describe('a large state', () => {
 			true,
 		]);
 		expect(reopened.notices).toEqual([]);
-		expect(fs.readdirSync(dir).filter(name => name.startsWith('config.json.'))).toEqual([]);
+	});
+
+	it('is not left a journal past its bound on quitting, however short each run was', () => {
+		const dir = makeTempDir();
+		writeLargeState(path.join(dir, 'config.json'), 5);
+		// What many runs too short for a save in the background would leave behind.
+		const lines = Array.from({length: 2000}, (_, index) =>
+			JSON.stringify({op: 'read', id: `left-by-an-earlier-run-${index}`, at: 1, by: 'earlier'}),
+		);
+		fs.writeFileSync(path.join(dir, 'journal.jsonl'), `${lines.join('\n')}\n`);
+		const store = openStore({configDir: dir, journalLimitBytes: 64 * 1024});
+		store.setRead('marked-before-quitting', true);
+		store.close();
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('journal.jsonl'))).toEqual([]);
+
+		const reopened = open(dir);
+		expect(['left-by-an-earlier-run-1999', 'marked-before-quitting'].map(id => reopened.isRead(id))).toEqual([true, true]);
+	});
+
+	it('leaves a journal within its bound for the next run when quitting', () => {
+		const dir = makeTempDir();
+		writeLargeState(path.join(dir, 'config.json'), 5);
+		const store = openStore({configDir: dir});
+		store.setRead('marked-before-quitting', true);
+		store.close();
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('journal.jsonl'))).not.toEqual([]);
+		expect(open(dir).isRead('marked-before-quitting')).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {describeError} from '../describe-error.js';
 import {NewerSchemaError} from '../file/migrate.js';
 import type {StateFile} from '../file/state-file.js';
+import {journalFiles} from '../journal.js';
 import type {MemoryView} from '../memory-view.js';
 import {createSlicer, SaveCancelled} from '../slices.js';
 import type {Change} from '../state/change.js';
@@ -23,8 +24,13 @@ export type Compactor = {
 	noteSeen(ids: Iterable<string>): boolean;
 	/** A change this instance just made: a save under way must keep showing it. */
 	recorded(change: Change): void;
-	/** The state file is small enough that saving it at once (at quit) is not a noticeable wait. */
+	/** The state file is small enough that saving it at once is only a moment's wait. */
 	isSmall(): boolean;
+	/**
+	 * The journals have grown past their bound: quitting must not leave them for the next run (runs
+	 * too short for a save in the background, again and again, would let them grow without end).
+	 */
+	journalsOverBound(): boolean;
 	/** Takes the lock (waiting up to `lockWaitMs`), folds every journal into the file, and brings the view in line, all at once. */
 	compact(lockWaitMs: number): CompactionOutcome;
 	/**
@@ -38,6 +44,14 @@ export type Compactor = {
 
 /** Saving a state file up to this size at once is only a moment's wait (about 50,000 read marks). */
 const SMALL_STATE_BYTES = 4 * 1024 * 1024;
+
+function sizeOf(file: string): number {
+	try {
+		return fs.statSync(file).size;
+	} catch {
+		return 0;
+	}
+}
 
 /**
  * This instance's side of compaction: what it knows of the file, the "last seen" times it noted
@@ -54,6 +68,8 @@ export function createCompactor(setup: {
 	instance: string;
 	/** Opening already told the user about the lock. */
 	lockReported: boolean;
+	/** Journals larger than this together are folded in at once by close(), whatever the size of the state. */
+	journalLimitBytes: number;
 	now: () => number;
 }): Compactor {
 	const {dir, file, view, instance, now} = setup;
@@ -136,13 +152,8 @@ export function createCompactor(setup: {
 		recorded(change) {
 			running?.madeMeanwhile.push(change);
 		},
-		isSmall() {
-			try {
-				return fs.statSync(file.path).size <= SMALL_STATE_BYTES;
-			} catch {
-				return true;
-			}
-		},
+		isSmall: () => sizeOf(file.path) <= SMALL_STATE_BYTES,
+		journalsOverBound: () => journalFiles(dir).reduce((total, journal) => total + sizeOf(journal), 0) > setup.journalLimitBytes,
 		compact(lockWaitMs) {
 			cancel();
 			const lock = takeLock(lockWaitMs);

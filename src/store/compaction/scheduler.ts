@@ -7,7 +7,8 @@ import type {CompactionOutcome} from './compactor.js';
 // the state file is small. This module decides only when.
 //
 // Quitting never waits for a large state to be written: close() stops a save under way (the
-// journals still hold everything) and leaves a large state's journal for the next start to fold in.
+// journals still hold everything) and leaves a large state's journal for the next start to fold in,
+// unless the journals have grown past their bound (see Compactor.journalsOverBound).
 
 /**
  * How long flush() and close() wait for another instance's compaction: a moment, because quitting
@@ -26,7 +27,7 @@ export type CompactionScheduler = {
 	flush(): void;
 	/** Compacts now without waiting for the lock; true when the file holds every change or a save is under way. */
 	compactNow(): boolean;
-	/** Stops a save under way, compacts at once if the state is small, and schedules nothing afterwards. */
+	/** Stops a save under way, compacts at once if the state is small (else leaves the journal), and schedules nothing afterwards. */
 	close(): void;
 	/** Saving became impossible: no timer, no compaction from now on. */
 	stop(): void;
@@ -36,8 +37,9 @@ export function createCompactionScheduler(options: {
 	compact(lockWaitMs: number): CompactionOutcome;
 	compactInBackground(): CompactionOutcome | Promise<CompactionOutcome>;
 	cancelBackground(): void;
-	/** Whether the state is small enough to compact at once on flush() and close(). */
+	/** flush() and compactNow() compact at once only a small state (else in the background), close() also journals past their bound. */
 	isSmall(): boolean;
+	journalsOverBound(): boolean;
 	/** The journals already hold changes the file does not (e.g. left by a crashed instance). */
 	pending: boolean;
 	whenIdleMs: number;
@@ -147,7 +149,7 @@ export function createCompactionScheduler(options: {
 			closed = true;
 			cancelTimers();
 			cancelBackground();
-			if (pending && options.isSmall()) compactAtOnce(FLUSH_LOCK_WAIT_MS);
+			if (pending && (options.isSmall() || options.journalsOverBound())) compactAtOnce(FLUSH_LOCK_WAIT_MS);
 		},
 		stop,
 	};
