@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {openStore} from '../../src/store/open-store.js';
 import type {ReaderStore} from '../../src/store/types.js';
 import {largeBookmarkId, largeReadId, writeLargeState} from './large-state.js';
-import {article, makeTempDir, removeTempDirs} from './store-fixtures.js';
+import {article, makeTempDir, modeOf, removeTempDirs} from './store-fixtures.js';
 
 // Saving a large state must not freeze the keys: the longest time the event loop is held during a
 // save is compared with how long the whole save takes, so the test means the same on a fast machine
@@ -73,6 +73,7 @@ describe('a large state', () => {
 			await waitUntil(savedSince(dir, before), 'the state was saved');
 		});
 		expect(save.longestStallMs).toBeLessThan(save.ms / 5);
+		expect(modeOf(file)).toBe(0o600);
 
 		store.close();
 		const reopened = open(dir);

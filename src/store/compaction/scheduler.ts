@@ -37,8 +37,9 @@ export function createCompactionScheduler(options: {
 	compact(lockWaitMs: number): CompactionOutcome;
 	compactInBackground(): CompactionOutcome | Promise<CompactionOutcome>;
 	cancelBackground(): void;
-	/** flush() and compactNow() compact at once only a small state (else in the background), close() also journals past their bound. */
+	/** flush() and compactNow() compact at once only a small state, else in the background. */
 	isSmall(): boolean;
+	/** close() compacts at once a small state, or one whose journals grew past their bound; else it leaves them. */
 	journalsOverBound(): boolean;
 	/** The journals already hold changes the file does not (e.g. left by a crashed instance). */
 	pending: boolean;

@@ -7,8 +7,8 @@ import {decodeBookmarkEntry, decodeFeedMetaEntry, decodeReadEntry, decodeSubscri
 import {CURRENT_SCHEMA_VERSION} from './migrate.js';
 
 // When another instance rewrote a large state file, the background save reads it again without
-// holding the event loop: the bytes are read with asynchronous reads, and the text is decoded a few
-// hundred lines at a time. That works because the file is written one entry per line (encode.ts):
+// holding the event loop: the bytes are read with asynchronous reads, and the text is decoded a run
+// of lines at a time. That works because the file is written one entry per line (encode.ts):
 // a run of entry lines, wrapped in braces, is itself a JSON object. Only a file exactly in that
 // shape, at the current state version and with every entry understood is read this way; for
 // anything else (a hand edit, an older version, damage, a special file) the caller falls back to

@@ -10,8 +10,8 @@ import type {Slicer} from '../slices.js';
 
 const {O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW} = fs.constants;
 
-/** Pieces are gathered into writes of about this many bytes. */
-const WRITE_BYTES = 1024 * 1024;
+/** Pieces are gathered into writes of about this many characters. */
+const WRITE_CHARS = 1024 * 1024;
 
 /** Under a name removeAbandonedTempFiles() knows, so one left by kill -9 is cleared at the next open. */
 function tempName(target: string): string {
@@ -28,9 +28,10 @@ async function writeAll(handle: FileHandle, bytes: Buffer, slicer: Slicer): Prom
 }
 
 /**
- * Writes `pieces` to a new file beside `target` and renames it over `target` (mode 0600, synced first). Call with
- * the state lock held; `slicer` is checked after every write, and the rename is the last step, done
- * only when the save was not cancelled. Throws on any failure, leaving `target` as it was.
+ * Writes `pieces` to a new file beside `target` (mode 0600) and, once synced, renames it over
+ * `target`. Call with the state lock held; `slicer` is checked after every write, and the rename is
+ * the last step, done only when the save was not cancelled. Throws on any failure, leaving `target`
+ * as it was.
  */
 export async function writeStateInSlices(target: string, pieces: Iterator<string, void>, slicer: Slicer): Promise<void> {
 	const temp = tempName(target);
@@ -52,7 +53,7 @@ export async function writeStateInSlices(target: string, pieces: Iterator<string
 		for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
 			pending.push(piece.value);
 			pendingChars += piece.value.length;
-			if (pendingChars >= WRITE_BYTES) await flush();
+			if (pendingChars >= WRITE_CHARS) await flush();
 			else await slicer.pause();
 		}
 
