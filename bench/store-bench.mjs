@@ -1,8 +1,12 @@
 // Cost of marking one article read when the store already holds many read marks vs a few: the
 // store is filled through its own API, closed and reopened (as on the next launch), then timed.
-import {performance} from 'node:perf_hooks';
+// Then a state file of about 200 MB: how long opening it takes, how long the event loop is held
+// at most while a change is saved in the background, and how long quitting takes right after a change.
+import fs from 'node:fs';
+import path from 'node:path';
+import {monitorEventLoopDelay, performance} from 'node:perf_hooks';
 import {importBundled} from './bundle.mjs';
-import {heading, note, statLine} from './report.mjs';
+import {formatBytes, formatDuration, heading, note, statLine} from './report.mjs';
 import {summarize} from './stats.mjs';
 import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
 
@@ -51,8 +55,58 @@ async function measure(openStore, stored, marks) {
 	}
 }
 
+async function waitUntil(condition, what) {
+	const giveUpAt = Date.now() + 300_000;
+	while (!condition()) {
+		if (Date.now() > giveUpAt) throw new Error(`gave up waiting until ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 2));
+	}
+}
+
+const identity = file => {
+	const stats = fs.statSync(file);
+	return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+};
+
+/**
+ * Opens a state file of about `megabytes` MB, marks one article read and waits until the change is
+ * saved (the file replaced, no journal or lock left) while watching the event loop; then marks
+ * another and quits at once. Exported so that the same figures can be taken of an older store.
+ */
+export async function measureLargeSave(openStore, megabytes) {
+	const {writeLargeState} = await importBundled('test/store/large-state.ts', 'large-state');
+	const configDir = makeTempDir('flashnews-bench-large-state-');
+	try {
+		const file = path.join(configDir, 'config.json');
+		const {readMarks, bookmarks} = writeLargeState(file, megabytes);
+		const bytes = fs.statSync(file).size;
+		const openedAt = performance.now();
+		const store = openStore({configDir, compactWhenIdleMs: 1, compactAtLeastEveryMs: 1});
+		const openMs = performance.now() - openedAt;
+
+		const before = identity(file);
+		const saved = () =>
+			identity(file) !== before && !fs.readdirSync(configDir).some(name => name.startsWith('journal.jsonl') || name === 'state.lock');
+		const delays = monitorEventLoopDelay({resolution: 1});
+		delays.enable();
+		const savedAt = performance.now();
+		store.setRead('urn:bench:large:saved', true);
+		await waitUntil(saved, 'the change was saved');
+		const saveMs = performance.now() - savedAt;
+		delays.disable();
+
+		store.setRead('urn:bench:large:quit', true);
+		const closedAt = performance.now();
+		store.close();
+		const closeMs = performance.now() - closedAt;
+		return {bytes, readMarks, bookmarks, openMs, saveMs, longestStallMs: delays.max / 1e6, closeMs};
+	} finally {
+		removeTempDir(configDir);
+	}
+}
+
 /** Returns the ratio of median setRead times (large / small), NaN when the store is not there. */
-export async function runStoreBench({small = 10, large = 50_000, marks = 50} = {}) {
+export async function runStoreBench({small = 10, large = 50_000, marks = 50, largeStateMegabytes = 200} = {}) {
 	heading(`Store: mark one article read (${marks} marks each, store reopened after filling)`);
 	let openStore;
 	try {
@@ -77,5 +131,19 @@ export async function runStoreBench({small = 10, large = 50_000, marks = 50} = {
 	}
 	const ratio = results[large] && results[small] ? results[large].setRead.median / results[small].setRead.median : Number.NaN;
 	note(`ratio ${large.toLocaleString('en-US')}/${small}: ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'}x`);
+
+	heading(`Store: saving a large state (about ${largeStateMegabytes} MB) without holding up keys`);
+	try {
+		const large = await measureLargeSave(openStore, largeStateMegabytes);
+		note(
+			`state file ${formatBytes(large.bytes)}: ${large.readMarks.toLocaleString('en-US')} read marks, ${large.bookmarks.toLocaleString('en-US')} bookmarks`,
+		);
+		note(`open (read and decoded at once, before the first frame)  ${formatDuration(large.openMs)}`);
+		note(`save of one change in the background                     ${formatDuration(large.saveMs)}`);
+		note(`longest event-loop stall during that save                ${formatDuration(large.longestStallMs)}`);
+		note(`quit right after a change (close)                        ${formatDuration(large.closeMs)}`);
+	} catch (error) {
+		note(`large state: ${error.message}`);
+	}
 	return ratio;
 }

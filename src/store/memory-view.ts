@@ -24,6 +24,8 @@ export type MemoryView = {
 	apply(change: Change): void;
 	/** Takes over merged state that holds other instances' changes (copied, so `state` stays the caller's). */
 	replace(state: StoredState): void;
+	/** Takes over `state` as its own (the caller must not keep using it), and tells the subscribers. */
+	adopt(state: StoredState): void;
 	/** Drops read marks that compaction pruned. */
 	forgetReadMarks(ids: readonly string[]): void;
 	/** Notices can appear later (a failed save); each is added once. */
@@ -61,6 +63,10 @@ export function createMemoryView(initial: StoredState, notices: string[] = []): 
 		replace(merged) {
 			if (sameAsShown(merged, state)) return;
 			state = copyStoredState(merged);
+			changed();
+		},
+		adopt(taken) {
+			state = taken;
 			changed();
 		},
 		forgetReadMarks(ids) {

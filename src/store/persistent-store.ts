@@ -1,5 +1,5 @@
 import type {KnownFile} from './compaction/compact-locked.js';
-import {createCompactor} from './compaction/compactor.js';
+import {type CompactionOutcome, createCompactor} from './compaction/compactor.js';
 import {createCompactionScheduler} from './compaction/scheduler.js';
 import {describeError} from './describe-error.js';
 import type {StateFile} from './file/state-file.js';
@@ -36,18 +36,36 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 	const {dir, file, now} = setup;
 	const instance = `${process.pid.toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
 	const view = createMemoryView(setup.shown, setup.notices);
-	const compactor = createCompactor({dir, file, view, known: setup.known, instance, now, lockReported: setup.lockReported});
+	const compactor = createCompactor({
+		dir,
+		file,
+		view,
+		known: setup.known,
+		instance,
+		now,
+		lockReported: setup.lockReported,
+		journalLimitBytes: setup.journalLimitBytes,
+	});
 	/** False once saving became impossible; the store then goes on in memory only. */
 	let saving = true;
 	/** What this instance appended to the journal since its last compaction. */
 	let unsavedBytes = 0;
+	// What the journal held when a compaction took it is in the file once that compaction is done.
+	const folded = (outcome: CompactionOutcome, appendedBefore: number) => {
+		if (outcome === 'stopped') saving = false;
+		if (outcome === 'done') unsavedBytes = Math.max(0, unsavedBytes - appendedBefore);
+		return outcome;
+	};
 	const scheduler = createCompactionScheduler({
-		compact(lockWaitMs) {
-			const outcome = compactor.compact(lockWaitMs);
-			if (outcome === 'stopped') saving = false;
-			if (outcome === 'done') unsavedBytes = 0;
-			return outcome;
+		compact: lockWaitMs => folded(compactor.compact(lockWaitMs), unsavedBytes),
+		compactInBackground() {
+			const appendedBefore = unsavedBytes;
+			const started = compactor.compactInBackground();
+			return typeof started === 'string' ? folded(started, appendedBefore) : started.then(outcome => folded(outcome, appendedBefore));
 		},
+		cancelBackground: compactor.cancel,
+		isSmall: compactor.isSmall,
+		journalsOverBound: compactor.journalsOverBound,
 		pending: setup.needsCompaction,
 		whenIdleMs: setup.compactWhenIdleMs,
 		atLeastEveryMs: setup.compactAtLeastEveryMs,
@@ -69,6 +87,7 @@ export function createPersistentStore(setup: PersistentStoreSetup): ReaderStore 
 				return;
 			}
 
+			compactor.recorded(change);
 			scheduler.changed();
 			// While the lock stays taken nothing folds the journal in: it must not grow without end.
 			if (unsavedBytes > setup.journalLimitBytes && !scheduler.compactNow()) {

@@ -6,12 +6,17 @@ import {readRegularFile, UnusableFileError} from './regular-file.js';
 // A lock file created with O_EXCL ('wx'), naming its owner. Only compaction and the initial read take
 // it; appending to the journal never does. A lock whose owner died (kill -9 mid-compaction) is taken
 // over at once when the owner is a dead process on this host, else once it is older than
-// STALE_AFTER_MS, which no compaction comes near. Waiting is worth it only for an owner seen alive
-// on this host: anything else at that name (a directory, a link, a lock from another host) is
-// reported at once, so no one waits on what may never be released.
+// STALE_AFTER_MS: a save in the background that runs longer keeps its lock fresh (refresh()).
+// Waiting is worth it only for an owner seen alive on another process of this host: anything else at
+// that name (a directory, a link, a lock from another host) is reported at once, so no one waits on
+// what may never be released, and neither does a lock this process holds (its holder is a save in
+// the background, which cannot go on while this process waits).
 
 export const LOCK_NAME = 'state.lock';
 const STALE_AFTER_MS = 30_000;
+/** How often a holder should refresh() the lock: well within the time after which it looks stale. */
+export const REFRESH_LOCK_EVERY_MS = STALE_AFTER_MS / 6;
+const HELD_HERE = 'is held by this process';
 const POLL_MS = 15;
 /** A lock names its owner in well under this; anything larger at that name is not a lock file. */
 const MAX_LOCK_BYTES = 4096;
@@ -28,7 +33,16 @@ export type LockRefusal = {
 	local: boolean;
 };
 
-export type LockAttempt = {release(): void} | LockRefusal;
+export type HeldLock = {
+	release(): void;
+	/** Keeps the lock from looking stale (moves its time to now, if it is still this holder's). */
+	refresh(): void;
+};
+
+export type LockAttempt = HeldLock | LockRefusal;
+
+/** The contents of the locks this process holds now (one per store compacting in the background). */
+const heldHere = new Set<string>();
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleepSync(ms: number): void {
@@ -66,6 +80,7 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 		return {holder: `cannot be read (${(error as Error).message})`, permanent: true, local: false};
 	}
 
+	if (heldHere.has(content)) return {holder: HELD_HERE, permanent: false, local: true};
 	// A time in the future (another host's clock) counts as age too, or such a lock would never go stale.
 	if (Math.abs(Date.now() - stats.mtimeMs) > STALE_AFTER_MS) return {stale: content};
 	let owner: Partial<Owner>;
@@ -79,10 +94,19 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 	if (typeof owner.pid !== 'number') return {holder: 'names no owner', permanent: false, local: false};
 	if (owner.host !== os.hostname())
 		return {holder: `is held by process ${owner.pid} on host ${String(owner.host)}`, permanent: false, local: false};
-	// This process never holds the lock between calls, so a lock naming our pid was left by an
-	// earlier process that had the same pid (common in containers, where it is often 1).
+	// A lock naming our pid that this process does not hold was left by an earlier process that had
+	// the same pid (common in containers, where it is often 1).
 	if (owner.pid === process.pid || !processIsAlive(owner.pid)) return {stale: content};
 	return {holder: `is held by process ${owner.pid}`, permanent: false, local: true};
+}
+
+/** Moves the lock's time to now if it still holds `content`. */
+function touchLock(file: string, content: string): void {
+	try {
+		if (readRegularFile(file, MAX_LOCK_BYTES)?.toString('utf8') !== content) return;
+		const now = new Date();
+		fs.utimesSync(file, now, now);
+	} catch {}
 }
 
 /** Removes the lock if it still holds `content`: never a lock someone else took meanwhile. */
@@ -114,7 +138,16 @@ export function acquireLock(dir: string, waitMs: number): LockAttempt {
 				fs.closeSync(fd);
 			}
 
-			return {release: () => removeStaleLock(file, mine)};
+			heldHere.add(mine);
+			return {
+				release() {
+					heldHere.delete(mine);
+					removeStaleLock(file, mine);
+				},
+				refresh() {
+					if (heldHere.has(mine)) touchLock(file, mine);
+				},
+			};
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
@@ -126,7 +159,7 @@ export function acquireLock(dir: string, waitMs: number): LockAttempt {
 			continue;
 		}
 
-		if (!found.local || Date.now() >= deadline) return found;
+		if (!found.local || found.holder === HELD_HERE || Date.now() >= deadline) return found;
 		sleepSync(Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
 	}
 

@@ -55,3 +55,26 @@ it("takes over a lock whose time is far in the future (another host's clock)", (
 	take(dir)();
 	expect(fs.existsSync(file)).toBe(false);
 });
+
+it('keeps a lock it holds fresh, so that a long save is never taken for an abandoned one', () => {
+	const dir = makeTempDir();
+	const lock = acquireLock(dir, 0);
+	if (!('release' in lock)) throw new Error(`lock refused: ${lock.holder}`);
+	const file = path.join(dir, LOCK_NAME);
+	const longAgo = new Date(Date.now() - 3_600_000);
+	fs.utimesSync(file, longAgo, longAgo);
+	lock.refresh();
+	expect(Date.now() - fs.statSync(file).mtimeMs).toBeLessThan(60_000);
+	lock.release();
+	expect(fs.existsSync(file)).toBe(false);
+});
+
+it('does not wait for a lock this process holds, and never takes it over', () => {
+	const dir = makeTempDir();
+	const release = take(dir);
+	const startedAt = Date.now();
+	expect(acquireLock(dir, 5000)).toEqual({holder: 'is held by this process', permanent: false, local: true});
+	expect(Date.now() - startedAt).toBeLessThan(1000);
+	release();
+	take(dir)();
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {openStore} from '../../src/store/open-store.js';
+import {largeReadId, writeLargeState} from './large-state.js';
 import {bundleStore, makeTempDir, removeTempDirs} from './store-fixtures.js';
 
 const childScript = fileURLToPath(new URL('store-child.mjs', import.meta.url));
@@ -120,3 +121,32 @@ it('keeps the subscriptions and feed metadata of two processes subscribing at th
 
 	store.close();
 });
+
+it('keeps the marks and bookmarks of five processes writing at once while each saves a large state in the background', async () => {
+	const dir = makeTempDir();
+	// Larger than is saved at once on quit, so saves overlap, wait for each other's lock and read
+	// each other's files again, and quitting leaves the last changes in the journal.
+	const {readMarks} = writeLargeState(path.join(dir, 'config.json'), 4.5);
+	const count = 100;
+	const prefixes = ['one', 'two', 'three', 'four', 'five'];
+	const children = prefixes.map(prefix => startChild(dir, 'mark', prefix, String(count)));
+	const results = await Promise.all(children.map(child => child.exited));
+	for (const [index, child] of children.entries()) {
+		expect(child.stderr).toBe('');
+		expect(results[index]?.code).toBe(0);
+		expect(child.lines).toEqual(['done']);
+	}
+
+	const store = openStore({configDir: dir});
+	expect(store.notices).toEqual([]);
+	expect(store.isRead(largeReadId(readMarks - 1))).toBe(true);
+	for (const prefix of prefixes) {
+		const missing = Array.from({length: count}, (_, index) => `${prefix}-${index}`).filter(id => !store.isRead(id));
+		expect(missing).toEqual([]);
+		const bookmarked = Array.from({length: count}, (_, index) => index).filter(index => store.isBookmarked(`${prefix}-${index}`));
+		expect(bookmarked).toEqual(Array.from({length: count}, (_, index) => index).filter(index => index % 3 === 0));
+	}
+
+	store.close();
+	expect(fs.readdirSync(dir).filter(name => name.startsWith('config.json.'))).toEqual([]);
+}, 60_000);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import {decodeFile} from '../file/decode.js';
 import type {StateFile} from '../file/state-file.js';
-import {readChanges, takeJournals} from '../journal.js';
-import {applyChange} from '../state/change.js';
-import {markSeen, pruneReadMarks} from '../state/read-marks.js';
+import {takeJournals} from '../journal.js';
+import {runAtOnce} from '../slices.js';
 import type {StoredState} from '../state/stored-state.js';
+import {type MergeOptions, mergeSteps} from './merge.js';
 
 /** The state file as this instance last read or wrote it. */
 export type KnownFile = {
@@ -45,18 +45,7 @@ export type CompactionResult = {
  * modified) instead of being read and parsed again: then a compaction costs one serialization and
  * one write. `seenNotes` are "last seen in a feed" times this instance noted since.
  */
-export function compactLocked(
-	file: StateFile,
-	dir: string,
-	options: {
-		known?: KnownFile;
-		instance: string;
-		seenNotes: ReadonlyMap<string, number>;
-		now: number;
-		/** Only once the feeds have loaded: before that, every mark would look unseen. */
-		prune: boolean;
-	},
-): CompactionResult {
+export function compactLocked(file: StateFile, dir: string, options: MergeOptions & {known?: KnownFile}): CompactionResult {
 	const journals = takeJournals(dir);
 	const {known} = options;
 	let state: StoredState;
@@ -69,18 +58,10 @@ export function compactLocked(
 		foreign = true;
 	}
 
-	for (const journal of journals) {
-		for (const change of readChanges(journal)) {
-			applyChange(state, change);
-			if (change.by !== options.instance) foreign = true;
-		}
-	}
-
-	for (const [id, seen] of options.seenNotes) markSeen(state, id, seen);
-
-	const pruned = options.prune ? pruneReadMarks(state, options.now) : [];
+	const merged = runAtOnce(mergeSteps(state, journals, options));
+	foreign ||= merged.foreign;
 	file.write(state);
 	const identity = fileIdentity(file.path);
 	for (const journal of journals) fs.rmSync(journal, {force: true});
-	return {known: {state, identity}, foreign, pruned, ...(notice === undefined ? {} : {notice})};
+	return {known: {state, identity}, foreign, pruned: merged.pruned, ...(notice === undefined ? {} : {notice})};
 }

@@ -1,10 +1,7 @@
 import {UnusableFileError} from '../regular-file.js';
-import {toBookmarkSnapshot} from '../state/bookmarks.js';
-import {toFeedMeta} from '../state/feed-meta.js';
 import {isPlainObject} from '../state/json-checks.js';
-import {toReadMark} from '../state/read-marks.js';
 import {emptyStoredState, type StoredState} from '../state/stored-state.js';
-import {toSubscription} from '../state/subscriptions.js';
+import {decodeBookmarkEntry, decodeFeedMetaEntry, decodeReadEntry, decodeSubscriptionEntry} from './decode-entries.js';
 import {migrate, UnknownSchemaError} from './migrate.js';
 import type {FileContent} from './read.js';
 import {backUpDamagedFile, recoverState} from './recover.js';
@@ -23,19 +20,11 @@ function decodeSubscriptions(state: StoredState, subscriptions: unknown, feedMet
 	if (subscriptions !== undefined && !Array.isArray(subscriptions)) dropped++;
 	if (feedMeta !== undefined && !isPlainObject(feedMeta)) dropped++;
 	if (Array.isArray(subscriptions)) {
-		for (const value of subscriptions) {
-			const subscription = toSubscription(value);
-			if (!subscription) dropped++;
-			else if (!state.subscriptions.has(subscription.url)) state.subscriptions.set(subscription.url, subscription);
-		}
+		for (const value of subscriptions) if (!decodeSubscriptionEntry(state, value)) dropped++;
 	}
 
 	if (isPlainObject(feedMeta)) {
-		for (const url of Object.keys(feedMeta)) {
-			const value = feedMeta[url];
-			if (!isPlainObject(value)) dropped++;
-			else if (state.subscriptions.has(url)) state.feedMeta.set(url, toFeedMeta(value));
-		}
+		for (const url of Object.keys(feedMeta)) if (!decodeFeedMetaEntry(state, url, feedMeta[url])) dropped++;
 	}
 
 	return dropped;
@@ -52,19 +41,11 @@ export function decodeState(data: Record<string, unknown>): {state: StoredState;
 	if (read !== undefined && !isPlainObject(read)) dropped++;
 	if (bookmarks !== undefined && !isPlainObject(bookmarks)) dropped++;
 	if (isPlainObject(read)) {
-		for (const id of Object.keys(read)) {
-			const mark = toReadMark(read[id]);
-			if (mark) state.read.set(id, mark);
-			else dropped++;
-		}
+		for (const id of Object.keys(read)) if (!decodeReadEntry(state, id, read[id])) dropped++;
 	}
 
 	if (isPlainObject(bookmarks)) {
-		for (const key of Object.keys(bookmarks)) {
-			const snapshot = toBookmarkSnapshot(bookmarks[key]);
-			if (snapshot) state.bookmarks.set(snapshot.id, snapshot);
-			else dropped++;
-		}
+		for (const key of Object.keys(bookmarks)) if (!decodeBookmarkEntry(state, bookmarks[key])) dropped++;
 	}
 
 	return {state, dropped};

@@ -20,35 +20,71 @@ const formatReadMark = (value: unknown): string =>
 		? `{"at":${value.at as number},"seen":${value.seen as number}}`
 		: JSON.stringify(value);
 
-function entryLines(entries: Iterable<[string, unknown]>, format: (value: unknown) => string): string {
-	const lines: string[] = [];
-	for (const [id, value] of entries) lines.push(`\t\t${quote(id)}: ${format(value)}`);
-	return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n\t}`;
+/** Text is handed out in pieces of about this many characters, so each piece is a small step. */
+const PIECE_CHARS = 64 * 1024;
+
+/** `head` and then the entries, one per line, as a JSON object. */
+function* entryPieces(
+	head: string,
+	entries: Iterable<[string, unknown]>,
+	format: (value: unknown) => string,
+): Generator<string, void, undefined> {
+	let lines: string[] = [];
+	let size = 0;
+	let opened = false;
+	for (const [id, value] of entries) {
+		const line = `\t\t${quote(id)}: ${format(value)}`;
+		lines.push(line);
+		size += line.length;
+		if (size >= PIECE_CHARS) {
+			yield `${opened ? ',\n' : `${head}{\n`}${lines.join(',\n')}`;
+			opened = true;
+			lines = [];
+			size = 0;
+		}
+	}
+
+	if (!opened && lines.length === 0) yield `${head}{}`;
+	else yield `${opened ? (lines.length > 0 ? ',\n' : '') : `${head}{\n`}${lines.join(',\n')}\n\t}`;
 }
 
-function listLines(items: readonly unknown[]): string {
+function listText(items: readonly unknown[]): string {
 	return items.length === 0 ? '[]' : `[\n${items.map(item => `\t\t${JSON.stringify(item)}`).join(',\n')}\n\t]`;
 }
 
 /** The members written one entry per line; any other member is written on one line. */
 const KEYED_MEMBERS = new Set(['read', 'bookmarks', 'feedMeta']);
 
-export function formatStateJson(value: unknown): string {
-	if (!isPlainObject(value)) return JSON.stringify(value);
-	const members: string[] = [];
+/**
+ * The file's text in pieces of bounded size (an entry is never split, so one huge bookmark makes a
+ * large piece): a save in the background writes each piece as it comes instead of building the
+ * whole text first.
+ */
+export function* stateTextPieces(value: unknown): Generator<string, void, undefined> {
+	if (!isPlainObject(value)) {
+		yield JSON.stringify(value);
+		return;
+	}
+
+	yield '{';
+	let separator = '\n';
 	for (const key of Object.keys(value)) {
 		const member = value[key];
 		if (member === undefined) continue;
+		const head = `${separator}\t${JSON.stringify(key)}: `;
+		separator = ',\n';
 		const format = key === 'read' ? formatReadMark : JSON.stringify;
-		let text: string;
-		if (member instanceof Map) text = entryLines(member as Map<string, unknown>, format);
-		else if (KEYED_MEMBERS.has(key) && isPlainObject(member)) text = entryLines(Object.entries(member), format);
-		else if (key === 'subscriptions' && Array.isArray(member)) text = listLines(member);
-		else text = JSON.stringify(member);
-		members.push(`\t${JSON.stringify(key)}: ${text}`);
+		if (member instanceof Map) yield* entryPieces(head, member as Map<string, unknown>, format);
+		else if (KEYED_MEMBERS.has(key) && isPlainObject(member)) yield* entryPieces(head, Object.entries(member), format);
+		else if (key === 'subscriptions' && Array.isArray(member)) yield `${head}${listText(member)}`;
+		else yield `${head}${JSON.stringify(member)}`;
 	}
 
-	return `{\n${members.join(',\n')}\n}\n`;
+	yield separator === '\n' ? '\n\n}\n' : '\n}\n';
+}
+
+export function formatStateJson(value: unknown): string {
+	return [...stateTextPieces(value)].join('');
 }
 
 /**

@@ -30,9 +30,9 @@ export function ensureConfigDir(dir: string): void {
 }
 
 /**
- * Removes what state-file writes killed half-way left (conf writes through a temp file and a rename,
- * and its own clean-up on exit cannot run after kill -9; a staging file not renamed yet is only a
- * copy of what the journals still hold). Only with the lock held: then no write is in progress.
+ * Removes what state-file writes killed half-way left (conf and write-in-slices.ts write through a
+ * temp file and a rename, and no clean-up runs after kill -9; a file not renamed yet is only a copy
+ * of what the journals still hold). Only with the lock held: then no write is in progress.
  */
 export function removeAbandonedTempFiles(dir: string): void {
 	const staging = `${STAGING_CONFIG_NAME}.json`;

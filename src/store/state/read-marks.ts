@@ -66,11 +66,12 @@ export function markSeen(state: StoredState, id: string, seen: number): void {
 	if (mark && seen > mark.seen) state.read.set(id, {at: mark.at, seen});
 }
 
-/** Drops the marks not seen for PRUNE_READ_AFTER_MS and returns their ids. */
-export function pruneReadMarks(state: StoredState, now: number): string[] {
+/** Drops the marks not seen for PRUNE_READ_AFTER_MS and returns their ids; yields after each mark looked at. */
+export function* pruneReadMarks(state: StoredState, now: number): Generator<void, string[], undefined> {
 	const pruned: string[] = [];
 	for (const [id, mark] of state.read) {
 		if (now - Math.max(mark.at, mark.seen) > PRUNE_READ_AFTER_MS) pruned.push(id);
+		yield;
 	}
 
 	deleteReadMarks(state, pruned);

@@ -32,12 +32,27 @@ function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
 
 /** A state that can change without changing `state` (the entries are shared, see above). */
 export function copyStoredState(state: StoredState): StoredState {
+	// (The same copy as copyInSteps, without the steps: this one runs at open, on every entry.)
 	return {
 		read: copyMap(state.read),
 		bookmarks: copyMap(state.bookmarks),
 		subscriptions: copyMap(state.subscriptions),
 		feedMeta: copyMap(state.feedMeta),
 	};
+}
+
+/** copyStoredState, yielding after each entry copied, for a copy made in slices. */
+export function* copyInSteps(state: StoredState): Generator<void, StoredState, undefined> {
+	const copy = emptyStoredState();
+	for (const name of ['read', 'bookmarks', 'subscriptions', 'feedMeta'] as const) {
+		const to = copy[name] as Map<string, unknown>;
+		for (const [key, value] of state[name]) {
+			to.set(key, value);
+			yield;
+		}
+	}
+
+	return copy;
 }
 
 function sameSubscriptions(a: StoredState, b: StoredState): boolean {
