@@ -1,13 +1,17 @@
 // Ink's incremental rendering (render option `incrementalRendering`) rewrites only the lines of a
 // frame that changed. As published it draws each changed line one row too low after a frame that
 // ended with a newline (every frame shorter than the terminal), erases the last character of a line
-// as wide as the terminal on xterm, and can lose a row at the bottom of the screen. The reader turns
-// the option on only when this patch applied (src/cli/run-reader.tsx). The write-up for upstream is
+// as wide as the terminal on xterm, can lose a row at the bottom of the screen, and after a resize
+// leaves rows the terminal shows but Ink does not know about. The reader turns the option on only
+// when every patch here applied (src/cli/run-reader.tsx). The write-up for upstream is
 // ink-incremental.md beside this file; test/render/ compares the screen with full redraws.
 import {readFileSync} from 'node:fs';
 
-/** Where the patched module says it was patched; src/cli/run-reader.tsx reads it. */
-export const INCREMENTAL_MARKER = 'flashnews.ink-incremental-rendering-fixed';
+/**
+ * Each patched file counts its patches in `applied` under this symbol, beside how many there are;
+ * src/cli/run-reader.tsx compares the two.
+ */
+const MARKER = 'flashnews.ink-incremental-rendering-fixed';
 
 // The functions that write a frame after the first, appended to log-update.js as plain functions.
 const changedLines = readFileSync(new URL('./ink-incremental-lines.js', import.meta.url), 'utf8').replaceAll(/^export /gm, '');
@@ -51,7 +55,7 @@ export const incrementalPatches = [
 				'        buffer.push(flashnewsChangedLines({previousLines, previousOutput, nextLines, visibleCount, hasTrailingNewline, columns: stream.columns, stringWidth}));',
 			],
 		],
-		append: `${changedLines}\nglobalThis[Symbol.for('${INCREMENTAL_MARKER}')] = true;\n`,
+		append: changedLines,
 	},
 	{
 		// After a frame as tall as the terminal Ink redraws the next one whole, but without the
@@ -103,3 +107,8 @@ export const incrementalPatches = [
 		],
 	},
 ];
+
+for (const patch of incrementalPatches) {
+	const count = `(globalThis[Symbol.for('${MARKER}')] ??= {expected: ${incrementalPatches.length}, applied: 0}).applied++;`;
+	patch.append = patch.append ? `${patch.append}\n${count}\n` : `${count}\n`;
+}

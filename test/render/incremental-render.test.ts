@@ -43,6 +43,11 @@ async function replay({seed, steps, size: [columns, rows], resizeShare}: Session
 }
 
 describe('the reader drawn with incremental rendering', () => {
+	it('runs on a bundle that counts every one of its Ink patches, which src/cli/run-reader.tsx requires to turn it on', () => {
+		const marker = (globalThis as Record<symbol, unknown>)[Symbol.for('flashnews.ink-incremental-rendering-fixed')];
+		expect(marker).toEqual({expected: 4, applied: 4});
+	});
+
 	it('shows, after every key and overlay, the screen a full redraw of the same frame shows (120x40)', async () => {
 		await replay({seed: 1, steps: 250, size: [120, 40]});
 	});
