@@ -1,6 +1,7 @@
 // Keypress to frame: after the list is up, press `j` and `k` in turn, one at a time, and time each
 // write until the frame it causes has been written (alternating, so even a 10-item list always
-// redraws). And: `q` while a large file is still being parsed.
+// redraws). Bytes per j/k in common terminal sizes: a move of the selection should rewrite the rows
+// that changed, not the screen. And: `q` while a large file is still being parsed.
 import {withApp} from './app-session.mjs';
 import {NEWEST_MARKER} from './generate-feeds.mjs';
 import {sleep, stripAnsi} from './pty-timing.mjs';
@@ -74,6 +75,46 @@ export async function runKeypressBench({sizes, presses, rounds = 2}) {
 	const ratio = medians.at(-1) / medians[0];
 	note(`ratio ${sizes.at(-1).label} / ${sizes[0].label}: ${formatRatio(ratio)}`);
 	return ratio;
+}
+
+// A move of the selection rewrites two rows (and the status line if it changes): this many bytes.
+const BYTES_PER_MOVE_LIMIT = 400;
+const BYTES_TERMINALS = [
+	[120, 40],
+	[200, 60],
+];
+
+/**
+ * Bytes written for each of `presses` moves: down the list, then back up (never past a page). A
+ * frame is all output until 50 ms of quiet, so a frame split by a busy machine still counts once.
+ */
+async function bytesPerMove(path, [columns, rows], presses) {
+	return withApp(
+		[path],
+		async session => {
+			await session.waitForText(NEWEST_MARKER, 120_000);
+			await session.waitQuiet(300, 30_000);
+			const sizes = [];
+			for (let index = 0; index < presses; index++) {
+				const before = session.output.length;
+				await session.timeKeypress(index < presses / 2 ? 'j' : 'k', {quietMs: 50, timeoutMs: 2000});
+				sizes.push(Buffer.byteLength(session.output.slice(before)));
+			}
+			return sizes;
+		},
+		{rows, columns},
+	);
+}
+
+/** Bytes per j/k at 120x40 and 200x60, each against the limit (PASS if no move took more). */
+export async function runKeypressBytesBench({label, path, presses = 20}) {
+	heading(`Bytes per j/k (${label}; ${presses} moves down then up, within the first page; limit ${BYTES_PER_MOVE_LIMIT})`);
+	for (const terminal of BYTES_TERMINALS) {
+		const sizes = await bytesPerMove(path, terminal, presses);
+		const summary = summarize(sizes);
+		const verdict = summary.max <= BYTES_PER_MOVE_LIMIT ? 'PASS' : 'MISS';
+		statLine(terminal.join('x'), summary, `${verdict} (most ${summary.max}, limit ${BYTES_PER_MOVE_LIMIT})`, bytes => `${bytes} B`);
+	}
 }
 
 /** Launch, wait for the first drawn frame, press q: how long until the process is gone. */

@@ -7,7 +7,7 @@ import {snapshotApp} from './app-session.mjs';
 import {runCachedStartBench} from './cached-start-bench.mjs';
 import {ensureFeed, FORMATS} from './generate-feeds.mjs';
 import {runKeyRepeatBench} from './key-repeat-bench.mjs';
-import {runKeypressBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
+import {runKeypressBench, runKeypressBytesBench, runQuitDuringLoadBench} from './keypress-bench.mjs';
 import {printMemory, printScaling, runLoadBench, scaling} from './load-bench.mjs';
 import {machineLine} from './machine.mjs';
 import {killNewsboat, runNewsboatBench} from './newsboat-bench.mjs';
@@ -109,6 +109,7 @@ async function main() {
 		const sizes = [{label: 'RSS 10 items', path: ensureFeed(feedsDir, 'rss', 10)}];
 		for (const count of SIZES) sizes.push({label: `RSS ${count.toLocaleString('en-US')} items`, path: feed('rss', count).path});
 		keyRatio = (await section('keypress', () => runKeypressBench({sizes, presses: quick ? 10 : 30}))) ?? Number.NaN;
+		await section('bytes per keypress', () => runKeypressBytesBench({label: 'RSS 1,000 items', path: feed('rss', 1000).path}));
 	}
 
 	let keysVsNewsboat = null;

@@ -1,7 +1,7 @@
 // Applies the text patches of scripts/patches/*.mjs while esbuild loads a dependency's file. A patch
 // applies only to the exact version of its package it was checked against, and only if every text
 // it replaces is still there. Otherwise the file is bundled as published and the build says which
-// patch it left out: every patch is a speed-up, so the bundle still works, it only starts slower.
+// patch it left out and what the bundle does without it: it still works, only slower or plainer.
 
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,8 @@ import path from 'node:path';
  * @property {Array<[string, string]>} changes exact texts and their replacements, in order
  * @property {string} [append] code added at the end of the patched file (helpers the changes call)
  * @property {boolean} [commonJs] needed only where the bundle is CommonJS (it removes top-level await)
+ * @property {string} [withoutIt] what the bundle does without the patch, for the build's warning (by
+ *   default: it starts slower)
  *
  * @typedef {object} PackagePatches
  * @property {string} package the package's name
@@ -71,7 +73,8 @@ function byFile(patches) {
 /** The warning for a patch left out, one line. */
 function skippedPatchWarning(packagePatches, patch, reason) {
 	const module = `scripts/patches/${packagePatches.package.split('/').pop()}.mjs`;
-	return `flashnews build: left out the ${packagePatches.package} patch "${patch.name}" (${reason}); the bundle works without it but starts slower. Revisit ${module}.`;
+	const withoutIt = patch.withoutIt ?? 'starts slower';
+	return `flashnews build: left out the ${packagePatches.package} patch "${patch.name}" (${reason}); the bundle works without it but ${withoutIt}. Revisit ${module}.`;
 }
 
 /**

@@ -1,4 +1,5 @@
 // Ink, the React renderer for the terminal.
+import {incrementalPatches} from './ink-incremental.mjs';
 
 /** @type {import('./apply-patches.mjs').PackagePatches} */
 export default {
@@ -22,5 +23,6 @@ export default {
 				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
 			],
 		},
+		...incrementalPatches,
 	],
 };

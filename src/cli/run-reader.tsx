@@ -19,6 +19,18 @@ const links: LinkHandlers = {
 	copy: text => void process.stdout.write(clipboardSequence(text)),
 };
 
+// Set by the bundle's patches of Ink's incremental rendering (scripts/patches/ink-incremental.mjs).
+const INCREMENTAL_FIXED = Symbol.for('flashnews.ink-incremental-rendering-fixed');
+
+/**
+ * Whether Ink may write only the lines that changed: only with every patch, as published it draws
+ * them a row too low. Run from sources, or if the build had to leave a patch out, frames are whole.
+ */
+function incrementalRenderingFixed(): boolean {
+	const fixed = (globalThis as Record<symbol, {expected: number; applied: number} | undefined>)[INCREMENTAL_FIXED];
+	return fixed !== undefined && fixed.applied === fixed.expected;
+}
+
 /** The status line has room for about one message: with several, it first says how many and where the rest go. */
 function settingsNotices(problems: readonly string[]): string[] {
 	if (problems.length <= 1) return [...problems];
@@ -28,8 +40,6 @@ function settingsNotices(problems: readonly string[]): string[] {
 /** Runs the interactive reader until the user quits; resolves to the failed and unfinished sources' results. */
 export async function runReader(loader: Loader, store: ReaderStore, settings: UserSettings = DEFAULT_SETTINGS): Promise<FeedResult[]> {
 	await layoutEngineReady();
-	// Ink 6.8's incrementalRendering left stale lines on screen when switching views (seen in
-	// tmux), so each frame is written whole; 60 fps keeps a held key smooth.
 	enterAlternateScreen();
 	const app = render(
 		<ReaderApp
@@ -44,7 +54,9 @@ export async function runReader(loader: Loader, store: ReaderStore, settings: Us
 		/>,
 		{
 			exitOnCtrlC: true,
+			// A held key stays smooth; a keypress rewrites the rows it changed, not the screen.
 			maxFps: 60,
+			incrementalRendering: incrementalRenderingFixed(),
 		},
 	);
 

@@ -1,0 +1,163 @@
+// Ink's log-update, which writes each frame, bundled with and without the patch of its incremental
+// mode (scripts/patches/ink-incremental.mjs). Random sequences of frames go through it into a
+// terminal emulator; after each, the screen must be the one a full redraw of that frame shows.
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {stripVTControlCharacters} from 'node:util';
+import fc from 'fast-check';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {bundle, makeTempDir} from '../build/patched-bundle.js';
+import {createVirtualTerminal, fullRedraw} from './virtual-terminal.js';
+
+type Log = ((text: string) => boolean) & {done(): void};
+type Kit = {logUpdate: {create(stream: object, options: {incremental?: boolean}): Log}};
+
+const logUpdateModule = fileURLToPath(new URL('../../node_modules/ink/build/log-update.js', import.meta.url));
+const entry = `export {default as logUpdate} from ${JSON.stringify(logUpdateModule)};`;
+let outDir = '';
+let original: Kit;
+let patched: Kit;
+let applied: string[] = [];
+
+beforeAll(async () => {
+	outDir = makeTempDir('flashnews-log-update-');
+	const bundled = await bundle<Kit>(outDir, 'patched', entry, {patched: true});
+	patched = bundled.exports;
+	applied = bundled.applied;
+	original = (await bundle<Kit>(outDir, 'original', entry, {patched: false})).exports;
+});
+
+afterAll(() => {
+	fs.rmSync(outDir, {recursive: true, force: true});
+});
+
+/** Lines of every kind a frame has: empty, styled, wide characters, padded, as wide as the terminal. */
+function linePool(columns: number): string[] {
+	const lines = [
+		'',
+		'abc',
+		'\u001B[1mbold\u001B[22m and plain',
+		'x'.repeat(columns),
+		`\u001B[7m${'selected'.padEnd(columns)}\u001B[27m`,
+		'漢字'.repeat(Math.floor(columns / 4)),
+		`left${' '.repeat(columns - 9)}right`,
+		`a${' '.repeat(10)}\u001B[90mb\u001B[39m`,
+		`\u001B[48;5;4mbg${' '.repeat(10)}x\u001B[49m`,
+		`\u001B[4munder${' '.repeat(9)}line\u001B[24m`,
+		`\u001B]8;;https://news.example/\u0007a link${' '.repeat(9)}x\u001B]8;;\u0007`,
+	];
+	return lines.filter(line => stripVTControlCharacters(line).length <= columns);
+}
+
+const session = fc.record({columns: fc.integer({min: 14, max: 40}), rows: fc.integer({min: 3, max: 10})}).chain(({columns, rows}) =>
+	fc.record({
+		columns: fc.constant(columns),
+		rows: fc.constant(rows),
+		frames: fc.array(
+			fc.record({
+				height: fc.integer({min: 1, max: rows}),
+				picks: fc.array(fc.nat(linePool(columns).length - 1), {minLength: rows, maxLength: rows}),
+			}),
+			{minLength: 1, maxLength: 10},
+		),
+	}),
+);
+
+/** A frame as Ink hands it to log-update: one as tall as the terminal has no newline at its end. */
+function frameText(columns: number, rows: number, {height, picks}: {height: number; picks: number[]}): string {
+	const pool = linePool(columns);
+	const text = picks
+		.slice(0, height)
+		.map(pick => pool[pick])
+		.join('\n');
+	return height >= rows ? text : `${text}\n`;
+}
+
+/** Plays the frames through log-update; returns, for each, the screen and the screen of a full redraw. */
+async function play(kit: Kit, incremental: boolean, columns: number, rows: number, frames: string[]) {
+	const terminal = createVirtualTerminal(columns, rows);
+	let written = '';
+	const stream = {
+		columns,
+		rows,
+		isTTY: true,
+		write(data: string) {
+			written += data;
+			terminal.write(data);
+			return true;
+		},
+	};
+	const log = kit.logUpdate.create(stream, {incremental});
+	const screens: Array<{shown: string[]; redrawn: string[]}> = [];
+	for (const frame of frames) {
+		log(frame);
+		await terminal.settled();
+		screens.push({shown: terminal.screen(), redrawn: await fullRedraw(frame, columns, rows)});
+	}
+	log.done();
+	terminal.dispose();
+	return {screens, written, pendingWrapErases: terminal.pendingWrapErases};
+}
+
+describe("Ink's log-update with the incremental rendering patch", () => {
+	it('is patched in the bundle', () => {
+		expect(applied).toContain('ink: incremental rendering writes changed lines where they are');
+	});
+
+	it('leaves, after each frame, the screen a full redraw of that frame shows', async () => {
+		await fc.assert(
+			fc.asyncProperty(session, async ({columns, rows, frames}) => {
+				const texts = frames.map(frame => frameText(columns, rows, frame));
+				const {screens, pendingWrapErases} = await play(patched, true, columns, rows, texts);
+				for (const {shown, redrawn} of screens) expect(shown).toEqual(redrawn);
+				expect(pendingWrapErases).toEqual([]);
+			}),
+			{numRuns: 100},
+		);
+	});
+
+	it('writes the same bytes as the original where the patch changes nothing: full redraws, and the first frame', async () => {
+		await fc.assert(
+			fc.asyncProperty(session, async ({columns, rows, frames}) => {
+				const texts = frames.map(frame => frameText(columns, rows, frame));
+				expect((await play(patched, false, columns, rows, texts)).written).toBe(
+					(await play(original, false, columns, rows, texts)).written,
+				);
+				const first = texts.slice(0, 1);
+				expect((await play(patched, true, columns, rows, first)).written).toBe((await play(original, true, columns, rows, first)).written);
+			}),
+			{numRuns: 30},
+		);
+	});
+
+	it('shows the same screens as the original for frames as tall as the terminal, which the original draws right', async () => {
+		await fc.assert(
+			fc.asyncProperty(session, async ({columns, rows, frames}) => {
+				// A last line that is empty would read as a newline at the end: a frame one row shorter.
+				const lastFilled = (picks: number[]) => picks.map((pick, index) => (index === rows - 1 && pick === 0 ? 1 : pick));
+				const texts = frames.map(frame => frameText(columns, rows, {height: rows, picks: lastFilled(frame.picks)}));
+				const before = await play(original, true, columns, rows, texts);
+				const after = await play(patched, true, columns, rows, texts);
+				expect(after.screens.map(screen => screen.shown)).toEqual(before.screens.map(screen => screen.shown));
+			}),
+			{numRuns: 30},
+		);
+	});
+
+	it('fixes what the original does: it draws a frame after one that ended with a newline a row too low', async () => {
+		const frames = ['one\ntwo\nthree\n', 'ONE\ntwo\nthree\n'];
+		const before = await play(original, true, 10, 5, frames);
+		expect(before.screens[1]?.shown).toEqual(['one', 'ONE', 'three', '', '']);
+		const after = await play(patched, true, 10, 5, frames);
+		expect(after.screens[1]?.shown).toEqual(['ONE', 'two', 'three', '', '']);
+	});
+
+	it('writes a line as wide as the terminal without erasing after it, which in xterm erases its last character', async () => {
+		const full = 'x'.repeat(10);
+		const before = await play(original, true, 10, 5, ['a\nb\n', `${full}\nb\n`]);
+		expect(before.pendingWrapErases).not.toEqual([]);
+		const after = await play(patched, true, 10, 5, ['a\nb\n', `${full}\nb\n`]);
+		expect(after.pendingWrapErases).toEqual([]);
+		expect(after.screens[1]?.shown).toEqual([full, 'b', '', '', '']);
+	});
+});
