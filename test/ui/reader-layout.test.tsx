@@ -68,6 +68,16 @@ describe('fitting the terminal', () => {
 		expectAllLinesWithin(app.lines(), 30);
 	});
 
+	it('keeps the picker pointer whole beside a feed name longer than the row', async () => {
+		const longFeed = 'A feed whose name runs on far past the width of any narrow terminal window';
+		const app = await renderReader([fakeSource(okResult(longFeed, [makeArticle(1, {feed: longFeed})]))]);
+		app.resize(45);
+		await eventually(linesWiderThan(app, 45)).toEqual([]);
+		await press(app.stdin, 'f', 'j');
+		await eventually(app.frame).toContain('› Feed · A feed whose name');
+		expectAllLinesWithin(app.lines(), 45);
+	});
+
 	it('marks the selected row in inverse video when colors are on', async () => {
 		const app = await renderReader([fakeSource(okResult('Flash News', makeArticles(2)))], {
 			theme: createTheme({level: 1, noColor: false}),

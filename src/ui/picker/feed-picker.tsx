@@ -21,7 +21,12 @@ type PickerItem = {key: string; label: string; value: ArticleFilter};
 // ink-select-input takes its indicator and item as components; they are made once per theme.
 function themedParts(theme: Theme): {Indicator: FC<IndicatorProps>; Item: FC<ItemProps>} {
 	return {
-		Indicator: ({isSelected}) => <Text>{isSelected ? '› ' : '  '}</Text>,
+		// Never shrunk: beside a label longer than the row, the label is what gives way.
+		Indicator: ({isSelected}) => (
+			<Box flexShrink={0}>
+				<Text>{isSelected ? '› ' : '  '}</Text>
+			</Box>
+		),
 		Item: ({isSelected, label}) => <Text wrap="truncate-end">{isSelected ? theme.selected(label) : label}</Text>,
 	};
 }
