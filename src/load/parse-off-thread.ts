@@ -78,7 +78,7 @@ const MAX_WORKERS_PER_FEED = 4;
  * About how much of a feed one worker parses at once: the memory a parse takes grows with its
  * size, so a large feed is parsed a part of this size after another, each handed over when done.
  */
-export const PART_BYTES = 4 * 1024 * 1024;
+export const PART_BYTES = 6 * 1024 * 1024;
 
 export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number};
 

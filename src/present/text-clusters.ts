@@ -101,6 +101,8 @@ export function simpleWidth(code: number): number {
 		return 1;
 	}
 	if (code >= 0x2010 && code <= 0x27ff && isNarrowSymbol(code)) return 1;
+	// Braille patterns: the loading spinner. Never emoji, so no emoji test (its regexp takes long to build).
+	if (code >= 0x2800 && code <= 0x28ff) return 1;
 	if (
 		(code >= 0x3041 && code <= 0x3096) ||
 		(code >= 0x30a1 && code <= 0x30fa) ||
