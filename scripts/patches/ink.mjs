@@ -1,5 +1,6 @@
 // Ink, the React renderer for the terminal.
 import {incrementalPatches} from './ink-incremental.mjs';
+import {outputCachePatch} from './ink-output-cache.mjs';
 
 /** @type {import('./apply-patches.mjs').PackagePatches} */
 export default {
@@ -24,5 +25,6 @@ export default {
 			],
 		},
 		...incrementalPatches,
+		outputCachePatch,
 	],
 };
