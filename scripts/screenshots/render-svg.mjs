@@ -32,12 +32,24 @@ export async function readScreen(styled, {columns, rows}) {
 		for (let x = 0; x < columns; x++) {
 			const cell = line?.getCell(x);
 			if (cell === undefined || cell.getWidth() === 0) continue;
-			cells.push({chars: cell.getChars() || ' ', width: cell.getWidth(), style: styleOf(cell)});
+			const chars = cell.getChars() || ' ';
+			cells.push({chars, width: cell.getWidth(), style: chars === ' ' ? blankStyle(styleOf(cell)) : styleOf(cell)});
 		}
 		grid.push(cells);
 	}
 	terminal.dispose();
 	return grid;
+}
+
+const PLAIN = {fg: FOREGROUND, bg: null, bold: false, dim: false, italic: false, underline: false, strike: false};
+
+/**
+ * A blank that shows nothing but the background looks the same whatever its other attributes,
+ * which depend on how the reader happened to write it (a space after bold text, or a cell skipped
+ * by a cursor move): it gets one plain style, so the picture depends only on what is seen.
+ */
+function blankStyle(style) {
+	return style.bg === null && !style.underline && !style.strike ? PLAIN : style;
 }
 
 function color(mode, value, isRgb, isPalette) {
