@@ -6,7 +6,7 @@ import type {FeedResult} from '../core/articles/article.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
-import {mergeFeedParts} from '../core/xml/split-xml-feed.js';
+import {mayBeXml, mergeFeedParts} from '../core/xml/split-xml-feed.js';
 import {FILE_FAILED, FILE_READING, type FileToRead, LENGTH, newControl, READY} from './parse-part.js';
 import {failure, parseInNewWorker, parsePartsInNewWorker, type WorkerRun} from './worker-session.js';
 
@@ -36,11 +36,20 @@ export function parseWorkersBusy(): {running: number; waiting: number} {
 
 /**
  * Runs `start` once a worker slot is free. Settles with its value as soon as that is there; the
- * slot is held until its worker is gone.
+ * slot is held until its worker is gone. A worker that cannot even be made (no thread to be had)
+ * rejects, and gives its slot back.
  */
 function inWorkerSlot<T>(start: (run: WorkerRun) => Promise<T>): Promise<T> {
-	return new Promise(resolve => {
-		void workerSlots(() => new Promise<void>(gone => void start({gone}).then(resolve)));
+	return new Promise((resolve, reject) => {
+		void workerSlots(
+			() =>
+				new Promise<void>(gone => {
+					start({gone}).then(resolve, error => {
+						gone();
+						reject(error);
+					});
+				}),
+		);
 	});
 }
 
@@ -58,17 +67,6 @@ function copyToShared(bytes: Uint8Array): Uint8Array {
 	const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
 	shared.set(bytes);
 	return shared;
-}
-
-// Only XML can be cut into parts; anything else (JSON) is not searched for places to cut.
-function mayBeXml(bytes: Uint8Array): boolean {
-	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	for (let index = start; index < Math.min(bytes.length, start + 4096); index++) {
-		const byte = bytes[index];
-		if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
-		return byte === 0x3c;
-	}
-	return false;
 }
 
 // Below this, a second worker's start-up costs about what it saves.
@@ -114,9 +112,11 @@ async function parseInParts(workerUrl: URL, job: PartJob, workers: number, partB
 	const answers = await Promise.all(
 		Array.from({length: count}, (_, worker) =>
 			inWorkerSlot(async run => {
-				const answer = await parsePartsInNewWorker(workerUrl, {...job, worker, workers: count, parts}, run);
-				if (worker === 0) releaseFileWaiters(job.file);
-				return answer;
+				try {
+					return await parsePartsInNewWorker(workerUrl, {...job, worker, workers: count, parts}, run);
+				} finally {
+					if (worker === 0) releaseFileWaiters(job.file);
+				}
 			}),
 		),
 	);

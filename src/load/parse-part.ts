@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import type {FeedResult} from '../core/articles/article.js';
 import {type ParseFeedOptions, parseFeed} from '../core/parse-feed.js';
-import {joinRanges, planXmlFeedParts} from '../core/xml/split-xml-feed.js';
+import {joinRanges, mayBeXml, planXmlFeedParts} from '../core/xml/split-xml-feed.js';
 import {readErrorMessage} from './read-file.js';
 
 /** control[READY]: FILE_READING until the file is read, then FILE_READ or FILE_FAILED; control[LENGTH]: bytes read. */
@@ -92,7 +92,7 @@ export async function* parseParts(request: PartRequest): AsyncGenerator<PartOutc
 	const {worker, workers, parts, source, options = {}} = request;
 	let plan: ReturnType<typeof planXmlFeedParts>;
 	try {
-		plan = parts > 1 ? planXmlFeedParts(bytes, parts) : undefined;
+		plan = parts > 1 && mayBeXml(bytes) ? planXmlFeedParts(bytes, parts) : undefined;
 	} catch {
 		plan = undefined;
 	}

@@ -103,4 +103,11 @@ describe('a large file read and parsed in worker threads', () => {
 		);
 		expect(errorOf(result)).toBe('parser stopped unexpectedly (exit code 3)');
 	});
+
+	it('makes a worker that cannot be started this feed’s error, not the reader’s', async () => {
+		const path = rssFile('no-thread.xml', 30);
+		const unusable = new URL('http://127.0.0.1/parse-worker.mjs');
+		const result = await parseFileOffThread(path, statSync(path).size, path, {}, {workerUrl: unusable, workers: 2, partBytes: 1024});
+		expect(errorOf(result)).toMatch(/^parser could not start: /);
+	});
 });

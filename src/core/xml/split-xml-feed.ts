@@ -62,6 +62,17 @@ function isWhiteSpace(buffer: Buffer, from: number, to: number): boolean {
 	return true;
 }
 
+/** Whether `bytes` may be XML (its first character is `<`): anything else, such as JSON, is never cut. */
+export function mayBeXml(bytes: Uint8Array): boolean {
+	const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	for (let index = start; index < Math.min(bytes.length, start + 4096); index++) {
+		const byte = bytes[index];
+		if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+		return byte === 0x3c;
+	}
+	return false;
+}
+
 /** Byte ranges, [start, end), of `bytes` that together make one part's document. */
 export type PartRanges = [number, number][];
 
