@@ -3,7 +3,6 @@
 // the unforeseeable, so no exception ever escapes this thread.
 import {parentPort} from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
-import {type PackedArticles, packArticles, transferablesOf} from '../core/articles/packed-articles.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
@@ -20,8 +19,7 @@ export type WorkerRequest =
 export type WorkerReply =
 	/** The result without its articles, which follow in `batches` answers to `next`. */
 	| {kind: 'result'; result: FeedResult; batches: number}
-	/** A batch of articles, packed (see packed-articles.ts). */
-	| {kind: 'articles'; packed: PackedArticles}
+	| {kind: 'articles'; articles: Article[]}
 	/** A part's result without its articles, which came just before it; `whole`: the whole feed's. */
 	| {kind: 'part'; part: number; of: 'whole' | 'part'; result: FeedResult}
 	/** Every part of this worker's has been sent. */
@@ -49,11 +47,7 @@ async function parse(request: ParseRequest): Promise<FeedResult> {
 }
 
 function post(reply: WorkerReply): void {
-	parentPort?.postMessage(reply, reply.kind === 'articles' ? transferablesOf(reply.packed) : []);
-}
-
-function batch(articles: readonly Article[]): WorkerReply {
-	return {kind: 'articles', packed: packArticles(articles)};
+	parentPort?.postMessage(reply);
 }
 
 /** Each part as soon as it is parsed: its articles in batches, then its result, then the next part. */
@@ -62,7 +56,7 @@ async function sendParts(request: PartRequest): Promise<void> {
 		for await (const {kind, part, result} of parseParts(request)) {
 			if (result.ok) {
 				for (let at = 0; at < result.articles.length; at += ARTICLES_PER_BATCH) {
-					post(batch(result.articles.slice(at, at + ARTICLES_PER_BATCH)));
+					post({kind: 'articles', articles: result.articles.slice(at, at + ARTICLES_PER_BATCH)});
 				}
 			}
 			post({kind: 'part', part, of: kind, result: result.ok ? {...result, articles: []} : result});
@@ -85,7 +79,7 @@ function resultReply(result: FeedResult): Extract<WorkerReply, {kind: 'result'}>
 parentPort?.on('message', async (request: WorkerRequest) => {
 	let reply: WorkerReply;
 	if (request.kind === 'next') {
-		reply = batch(unsent.slice(sent, sent + ARTICLES_PER_BATCH));
+		reply = {kind: 'articles', articles: unsent.slice(sent, sent + ARTICLES_PER_BATCH)};
 		sent += ARTICLES_PER_BATCH;
 	} else if (request.kind === 'part') {
 		await sendParts(request);
@@ -93,5 +87,5 @@ parentPort?.on('message', async (request: WorkerRequest) => {
 	} else {
 		reply = resultReply(await parse(request));
 	}
-	post(reply);
+	parentPort?.postMessage(reply);
 });

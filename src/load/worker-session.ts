@@ -1,6 +1,5 @@
 import {Worker} from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
-import {unpackArticles} from '../core/articles/packed-articles.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import type {PartRequest} from './parse-part.js';
 import type {ParseRequest, WorkerReply, WorkerRequest} from './parse-worker.js';
@@ -81,7 +80,7 @@ function collectResult(source: string): (reply: WorkerReply, ask: () => void) =>
 			result = reply.result;
 			batchesLeft = reply.batches;
 		} else if (result !== undefined && reply.kind === 'articles') {
-			for (const article of unpackArticles(reply.packed)) articles.push(article);
+			for (const article of reply.articles) articles.push(article);
 			batchesLeft--;
 		} else {
 			return failure(source, 'parser answered out of turn');
@@ -109,7 +108,7 @@ function collectParts(source: string): (reply: WorkerReply) => PartAnswer[] | un
 	let articles: Article[] = [];
 	return reply => {
 		if (reply.kind === 'articles') {
-			for (const article of unpackArticles(reply.packed)) articles.push(article);
+			for (const article of reply.articles) articles.push(article);
 			return undefined;
 		}
 		if (reply.kind === 'part') {
