@@ -23,8 +23,8 @@ const WORDS = `council harbour election bridge market winter museum railway fest
 const AUTHORS = ['Ana Berisha', 'Jon Kelmendi', 'Mira Hoxha', 'Petr Novak', 'Lena Fischer', 'Sam Okafor', 'Ines Duarte', 'Yuki Sato'];
 const SECTIONS = ['Politics', 'Economy', 'Culture', 'Sport', 'Science', 'World', 'Local', 'Opinion'];
 
-/** mulberry32: tiny, fast, good enough for filler text. */
-function seededRandom(seed) {
+/** mulberry32: tiny, fast, good enough for filler text and replayable random sessions. */
+export function seededRandom(seed) {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

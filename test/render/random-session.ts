@@ -1,6 +1,11 @@
 // Seeded random sessions of keys and resizes, for comparing what the terminal shows after each
 // step with a full redraw of the same frame.
+// @ts-expect-error: a plain .mjs bench script without types
+import {seededRandom as mulberry32} from '../../bench/generate-feeds.mjs';
 import type {ReaderInTerminal} from './reader-in-terminal.js';
+
+/** A small seeded generator (mulberry32), so a failing session can be replayed from its seed. */
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 export type Step = {kind: 'keys'; keys: string[]} | {kind: 'resize'; columns: number; rows: number};
 
@@ -22,18 +27,6 @@ export const SIZES: ReadonlyArray<[number, number]> = [
 	[45, 12],
 	[100, 5],
 ];
-
-/** mulberry32: a small seeded generator, so a failing session can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * `count` steps: mostly single keys, some bursts of keys faster than a frame, and resizes (a
