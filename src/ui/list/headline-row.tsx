@@ -44,12 +44,13 @@ function HeadlineRowView({article, selected, read, bookmarked, width, now, theme
 	const unread = read ? ' ' : '●';
 	const star = bookmarked ? '★' : ' ';
 	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
-	// One string per row (not one Ink text node per part): rows are most of what a frame draws.
+	// One string per row (not one Ink text node per part): rows are most of what a frame draws. An
+	// empty marker column is a plain space: colouring it shows nothing and costs bytes on every move.
 	const line = selected
 		? theme.selected(
 				`${pointer}${unread}${star} ${highlightMatches(title, terms, plain, mark)}${gap}${highlightMatches(bylineText, terms, plain, mark)}`,
 			)
-		: `${pointer}${theme.unreadMarker(unread)}${theme.bookmarkMarker(star)} ${highlightMatches(title, terms, read ? theme.titleRead : theme.title, mark)}${gap}${highlightMatches(bylineText, terms, theme.byline, mark)}`;
+		: `${pointer}${read ? unread : theme.unreadMarker(unread)}${bookmarked ? theme.bookmarkMarker(star) : star} ${highlightMatches(title, terms, read ? theme.titleRead : theme.title, mark)}${gap}${highlightMatches(bylineText, terms, theme.byline, mark)}`;
 	return <Text wrap="truncate-end">{line}</Text>;
 }
 
