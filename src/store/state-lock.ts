@@ -37,6 +37,8 @@ export type HeldLock = {
 	release(): void;
 	/** Keeps the lock from looking stale (moves its time to now, if it is still this holder's). */
 	refresh(): void;
+	/** Whether the lock file is still this holder's (another process may take a lock it saw as stale). */
+	isHeld(): boolean;
 };
 
 export type LockAttempt = HeldLock | LockRefusal;
@@ -100,6 +102,14 @@ function inspect(file: string): {stale: string} | LockRefusal | undefined {
 	return {holder: `is held by process ${owner.pid}`, permanent: false, local: true};
 }
 
+function lockHolds(file: string, content: string): boolean {
+	try {
+		return readRegularFile(file, MAX_LOCK_BYTES)?.toString('utf8') === content;
+	} catch {
+		return false;
+	}
+}
+
 /** Moves the lock's time to now if it still holds `content`. */
 function touchLock(file: string, content: string): void {
 	try {
@@ -146,6 +156,9 @@ export function acquireLock(dir: string, waitMs: number): LockAttempt {
 				},
 				refresh() {
 					if (heldHere.has(mine)) touchLock(file, mine);
+				},
+				isHeld() {
+					return heldHere.has(mine) && lockHolds(file, mine);
 				},
 			};
 		} catch (error) {

@@ -110,6 +110,24 @@ describe('a large state', () => {
 		expect(reopened.notices).toEqual([]);
 	});
 
+	it('is not written over a file whose lock another process took during the save, and keeps its changes', async () => {
+		const {dir, file} = largeStateIn();
+		const store = open(dir, true);
+		const before = identity(file);
+		store.setRead('marked-before-the-takeover', true);
+		await waitUntil(saving(dir), 'a save was under way');
+		// What a process that took the lock as stale would leave: its own lock.
+		const lock = path.join(dir, 'state.lock');
+		fs.writeFileSync(lock, JSON.stringify({pid: process.pid + 1, host: 'another-host', at: Date.now()}));
+		await waitUntil(() => store.notices.some(notice => /took over the state lock/.test(notice)), 'the save gave up');
+		expect(identity(file)).toBe(before);
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('config.json.'))).toEqual([]);
+
+		store.close();
+		fs.rmSync(lock);
+		expect(open(dir).isRead('marked-before-the-takeover')).toBe(true);
+	});
+
 	it('does not hold up quitting while it is being saved, and loses nothing', async () => {
 		const {dir, file, readMarks} = largeStateIn();
 		const store = open(dir, true);

@@ -23,7 +23,7 @@ import {type MergeOptions, mergeSteps} from './merge.js';
 export async function compactInSlices(
 	file: StateFile,
 	dir: string,
-	options: MergeOptions & {known?: KnownFile; slicer: Slicer},
+	options: MergeOptions & {known?: KnownFile; slicer: Slicer; stillLocked?: () => boolean},
 ): Promise<CompactionResult> {
 	const {known, slicer} = options;
 	const journals = takeJournals(dir);
@@ -39,7 +39,7 @@ export async function compactInSlices(
 
 	const {state, notice} = decoded;
 	const merged = await slicer.run(mergeSteps(state, journals, options));
-	await writeStateInSlices(file.path, stateTextPieces(encodeState(state)), slicer);
+	await writeStateInSlices(file.path, stateTextPieces(encodeState(state)), slicer, options.stillLocked);
 	// The taken journals are in the file now in place: removing them is safe from here on.
 	const identity = fileIdentity(file.path);
 	for (const journal of journals) fs.rmSync(journal, {force: true});

@@ -183,7 +183,15 @@ export function createCompactor(setup: {
 				lock.refresh();
 			});
 			const madeMeanwhile: Change[] = [];
-			const options = {...(known ? {known} : {}), instance, seenNotes: notes, now: now(), prune: feedsSeen, slicer};
+			const options = {
+				...(known ? {known} : {}),
+				instance,
+				seenNotes: notes,
+				now: now(),
+				prune: feedsSeen,
+				slicer,
+				stillLocked: () => lock.isHeld(),
+			};
 			const under = {
 				madeMeanwhile,
 				cancel() {

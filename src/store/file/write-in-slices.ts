@@ -30,10 +30,15 @@ async function writeAll(handle: FileHandle, bytes: Buffer, slicer: Slicer): Prom
 /**
  * Writes `pieces` to a new file beside `target` (mode 0600) and, once synced, renames it over
  * `target`. Call with the state lock held; `slicer` is checked after every write, and the rename is
- * the last step, done only when the save was not cancelled. Throws on any failure, leaving `target`
+ * the last step, done only when the save was not cancelled and `stillLocked()`. Throws on any failure, leaving `target`
  * as it was.
  */
-export async function writeStateInSlices(target: string, pieces: Iterator<string, void>, slicer: Slicer): Promise<void> {
+export async function writeStateInSlices(
+	target: string,
+	pieces: Iterator<string, void>,
+	slicer: Slicer,
+	stillLocked: () => boolean = () => true,
+): Promise<void> {
 	const temp = tempName(target);
 	// O_EXCL: whatever already sits at that name (a link planted there) is refused, never followed.
 	const handle = await fs.promises.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
@@ -67,6 +72,9 @@ export async function writeStateInSlices(target: string, pieces: Iterator<string
 		// Nothing is awaited from here on: a cancel cannot come between this check and the rename.
 		const now = fs.lstatSync(temp);
 		if (!now.isFile() || now.ino !== stats.ino) throw new Error(`${temp} was replaced while it was being written`);
+		// A step that took longer than a lock may stay unrefreshed (a hung disk) lets another process
+		// take the lock as stale: its changes would then be written over.
+		if (!stillLocked()) throw new Error('another process took over the state lock during the save');
 		fs.renameSync(temp, target);
 	} catch (error) {
 		if (!closed) await handle.close().catch(() => {});
