@@ -18,6 +18,8 @@ export const FILE_READING = 0;
 export const FILE_READ = 1;
 export const FILE_FAILED = -1;
 
+const READ_PIECE_BYTES = 8 * 1024 * 1024;
+
 /** A regular file that the first part's worker reads into `bytes` (shared memory of its size). */
 export type FileToRead = {path: string; control: Int32Array};
 
@@ -46,7 +48,8 @@ function readInto(path: string, into: Uint8Array): number {
 		if (!fs.fstatSync(fd).isFile()) throw new Error('the file was replaced while it was loading');
 		let filled = 0;
 		while (filled < into.length) {
-			const read = fs.readSync(fd, into, filled, into.length - filled, filled);
+			// In pieces: quitting waits for a read under way, which on a slow disk could be all of it.
+			const read = fs.readSync(fd, into, filled, Math.min(into.length - filled, READ_PIECE_BYTES), filled);
 			if (read === 0) break;
 			filled += read;
 		}
