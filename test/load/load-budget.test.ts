@@ -12,20 +12,26 @@ async function stream(lease: Lease, chunk: number, times: number, peak: {held: n
 	}
 }
 
+/** Twenty sources, each reading `chunks` chunks of `size` bytes under its own lease, all at once. */
+async function loadTwenty(budget: LoadBudget, size: number, chunks: number): Promise<{finished: number; peak: {held: number}}> {
+	const peak = {held: 0};
+	let finished = 0;
+	await Promise.all(
+		Array.from({length: 20}, async () => {
+			const lease = budget.lease();
+			await stream(lease, size, chunks, peak, budget);
+			await nextTurn();
+			lease.release();
+			finished++;
+		}),
+	);
+	return {finished, peak};
+}
+
 describe('the loading budget', () => {
 	it('never lets twenty files hold more than the budget at once, and lets every one finish', async () => {
 		const budget = createLoadBudget(1000);
-		const peak = {held: 0};
-		let finished = 0;
-		await Promise.all(
-			Array.from({length: 20}, async () => {
-				const lease = budget.lease();
-				await stream(lease, 300, 1, peak, budget);
-				await nextTurn();
-				lease.release();
-				finished++;
-			}),
-		);
+		const {finished, peak} = await loadTwenty(budget, 300, 1);
 		expect(finished).toBe(20);
 		expect(peak.held).toBe(900);
 		expect(budget.held()).toBe(0);
@@ -33,17 +39,7 @@ describe('the loading budget', () => {
 
 	it('lets twenty pipes read in chunks all finish, going over the budget by at most one pipe', async () => {
 		const budget = createLoadBudget(1000);
-		const peak = {held: 0};
-		let finished = 0;
-		await Promise.all(
-			Array.from({length: 20}, async () => {
-				const lease = budget.lease();
-				await stream(lease, 50, 6, peak, budget);
-				await nextTurn();
-				lease.release();
-				finished++;
-			}),
-		);
+		const {finished, peak} = await loadTwenty(budget, 50, 6);
 		expect(finished).toBe(20);
 		expect(peak.held).toBeLessThanOrEqual(1000 + 6 * 50);
 		expect(budget.held()).toBe(0);

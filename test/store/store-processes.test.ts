@@ -45,6 +45,17 @@ async function waitUntil(condition: () => boolean): Promise<void> {
 	while (!condition()) await new Promise(resolve => setTimeout(resolve, 5));
 }
 
+/** One process per prefix, each marking `count` articles read at once with the others; each must finish cleanly. */
+async function markInProcesses(dir: string, prefixes: readonly string[], count: number): Promise<void> {
+	const children = prefixes.map(prefix => startChild(dir, 'mark', prefix, String(count)));
+	const results = await Promise.all(children.map(child => child.exited));
+	for (const [index, child] of children.entries()) {
+		expect(child.stderr).toBe('');
+		expect(results[index]?.code).toBe(0);
+		expect(child.lines).toEqual(['done']);
+	}
+}
+
 it('keeps every mark a process reported done before it was killed with SIGKILL', async () => {
 	const dir = makeTempDir();
 	const child = startChild(dir, 'mark-forever', 'killed');
@@ -66,13 +77,7 @@ it('keeps every mark a process reported done before it was killed with SIGKILL',
 it('keeps the marks and bookmarks of two processes writing at the same time', async () => {
 	const dir = makeTempDir();
 	const count = 300;
-	const children = [startChild(dir, 'mark', 'left', String(count)), startChild(dir, 'mark', 'right', String(count))];
-	const results = await Promise.all(children.map(child => child.exited));
-	for (const [index, child] of children.entries()) {
-		expect(child.stderr).toBe('');
-		expect(results[index]?.code).toBe(0);
-		expect(child.lines).toEqual(['done']);
-	}
+	await markInProcesses(dir, ['left', 'right'], count);
 
 	const store = openStore({configDir: dir});
 	for (const prefix of ['left', 'right']) {
@@ -129,13 +134,7 @@ it('keeps the marks and bookmarks of five processes writing at once while each s
 	const {readMarks} = writeLargeState(path.join(dir, 'config.json'), 4.5);
 	const count = 100;
 	const prefixes = ['one', 'two', 'three', 'four', 'five'];
-	const children = prefixes.map(prefix => startChild(dir, 'mark', prefix, String(count)));
-	const results = await Promise.all(children.map(child => child.exited));
-	for (const [index, child] of children.entries()) {
-		expect(child.stderr).toBe('');
-		expect(results[index]?.code).toBe(0);
-		expect(child.lines).toEqual(['done']);
-	}
+	await markInProcesses(dir, prefixes, count);
 
 	const store = openStore({configDir: dir});
 	expect(store.notices).toEqual([]);
