@@ -70,13 +70,13 @@ function copyToShared(bytes: Uint8Array): Uint8Array {
 }
 
 // Below this, a second worker's start-up costs about what it saves.
-export const SPLIT_BYTES = 4 * 1024 * 1024;
+const SPLIT_BYTES = 4 * 1024 * 1024;
 const MAX_WORKERS_PER_FEED = 4;
 /**
  * About how much of a feed one worker parses at once: the memory a parse takes grows with its
  * size, so a large feed is parsed a part of this size after another, each handed over when done.
  */
-export const PART_BYTES = 6 * 1024 * 1024;
+const PART_BYTES = 6 * 1024 * 1024;
 
 export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number};
 

@@ -15,7 +15,7 @@ import {readErrorMessage} from './read-file.js';
 export const READY = 0;
 export const LENGTH = 1;
 export const FILE_READING = 0;
-export const FILE_READ = 1;
+const FILE_READ = 1;
 export const FILE_FAILED = -1;
 
 const READ_PIECE_BYTES = 8 * 1024 * 1024;
