@@ -6,7 +6,7 @@ import {type Cluster, clusters, terminalWidth} from './text-clusters.js';
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 
 // A line that starts a list item keeps its continuation lines under the item text.
-const LEADING_PREFIX = /^( *)((?:[•*-]|\d{1,4}[.)]) )?/;
+const LEADING_PREFIX = /^( *)((?:[\u2022*-]|\d{1,4}[.)]) )?/;
 
 // Stops the wrapping of a text once as many lines as were asked for are made.
 class Enough extends Error {}
