@@ -2,13 +2,12 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {Article} from '../core/articles/article.js';
 import {queryTerms} from '../core/search/search.js';
-import type {Loader, LoaderSnapshot} from '../load/loader.js';
+import type {Loader} from '../load/loader.js';
 import {createTheme, type Theme} from '../present/theme.js';
 import type {ReaderStore} from '../store/types.js';
 import {countArticles} from './chrome/article-counts.js';
 import {Header} from './chrome/header.js';
 import {HintBar} from './chrome/hint-bar.js';
-import type {Segment} from './chrome/segments.js';
 import {StatusLine} from './chrome/status-line.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
@@ -19,13 +18,13 @@ import {readerLayout} from './layout/reader-layout.js';
 import {type LinkHandlers, NO_LINK_HANDLERS} from './links/link-handlers.js';
 import {feedNotes} from './picker/feed-notes.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
-import type {ReaderState} from './reader/reader-state.js';
+import {headerLabel, statusSegments} from './reader/reader-chrome.js';
 import {useReaderEnv} from './reader/use-reader-env.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {type ReaderHandlers, useReaderState} from './reader/use-reader-state.js';
 import {SearchLine} from './search/search-line.js';
 import {useSearchIndex} from './search/use-search-index.js';
-import {emptyListText, searchLabel, viewLabel} from './views/view-labels.js';
+import {emptyListText} from './views/view-labels.js';
 
 export type ReaderAppProps = {
 	loader: Loader;
@@ -45,40 +44,6 @@ export type ReaderAppProps = {
 };
 
 const defaultKeymap = createKeymap();
-
-/** Every article, named: the one feed's title, or how many feeds. */
-function everythingLabel(loader: Loader, loading: LoaderSnapshot): string {
-	if (loader.sources.length !== 1) return `${loader.sources.length} feeds`;
-	const result = loading.results[0];
-	return result?.ok && result.title ? result.title : (loader.sources[0]?.label ?? '');
-}
-
-/** The view, then the search if any: "Unread · search: ferry · 12 of 2,400". */
-function headerLabel(state: ReaderState, loader: Loader, loading: LoaderSnapshot): string {
-	const view = viewLabel(state, everythingLabel(loader, loading));
-	const search = searchLabel(state);
-	return search === '' ? view : `${view} · ${search}`;
-}
-
-function statusSegments(message: string | null, loading: LoaderSnapshot, notices: readonly string[], spinner: string): Segment[] {
-	const segments: Segment[] = [];
-	if (message !== null) segments.push({text: message, style: 'status'});
-	if (loading.pending > 0) {
-		const total = loading.results.length;
-		// How many have arrived, said so: "Loading 1 of 7" would read as the first one still loading.
-		// Feeds with a result already (a cached copy, an earlier load) are being refreshed.
-		const verb = loading.results.every(result => result !== undefined) ? 'refreshed' : 'loaded';
-		segments.push({text: `${spinner} ${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} ${verb}…`, style: 'status'});
-	}
-	for (const result of loading.results) {
-		if (result !== undefined && !result.ok) segments.push({text: `✗ ${result.source}: ${result.error}`, style: 'error'});
-	}
-	for (const result of loading.results) {
-		if (result?.ok) for (const warning of result.warnings) segments.push({text: `${result.source}: ${warning}`, style: 'status'});
-	}
-	for (const notice of notices) segments.push({text: notice, style: 'status'});
-	return segments;
-}
 
 export function ReaderApp(props: ReaderAppProps) {
 	const {loader, store} = props;

@@ -1,6 +1,6 @@
 import type {Article} from '../../core/articles/article.js';
 import type {ReaderStore} from '../../store/types.js';
-import type {ArticleCounts} from './header.js';
+import type {ArticleCounts} from './chrome-lines.js';
 
 /** The header's counts for the articles listed: all, unread, bookmarked. */
 export function countArticles(articles: readonly Article[], store: ReaderStore): ArticleCounts {

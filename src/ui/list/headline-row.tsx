@@ -1,57 +1,12 @@
 import {Text} from 'ink';
 import {memo} from 'react';
-import type {Article} from '../../core/articles/article.js';
-import {fitByline} from '../../present/byline.js';
-import {displayWidth, truncateToWidth} from '../../present/text-width.js';
-import type {Theme} from '../../present/theme.js';
-import {highlightMatches} from './highlight.js';
+import {type HeadlineLineProps, headlineLine} from './headline-line.js';
 
-export type HeadlineRowProps = {
-	article: Article;
-	selected: boolean;
-	read: boolean;
-	bookmarked: boolean;
-	width: number;
-	now: number;
-	theme: Theme;
-	/** Folded search terms to mark in the title and byline; the same array while the query is. */
-	terms: readonly string[];
-};
+export type HeadlineRowProps = HeadlineLineProps;
 
-/** Pointer, unread and bookmark columns, then a space. */
-const PREFIX_WIDTH = 4;
-/** The byline never takes more than this share of the space after the markers. */
-const BYLINE_SHARE = 0.4;
-const MIN_BYLINE_WIDTH = 6;
-
-/** Title left, byline flush right, both cut to fit by display width so a row is always one line. */
-function layoutRow(article: Article, width: number, now: number): {title: string; gap: string; byline: string} {
-	const available = Math.max(0, width - PREFIX_WIDTH);
-	const bylineRoom = Math.floor(available * BYLINE_SHARE);
-	const bylineText = bylineRoom >= MIN_BYLINE_WIDTH ? fitByline(article, now, bylineRoom) : '';
-	const bylineWidth = displayWidth(bylineText);
-	const title = truncateToWidth(article.title, available - bylineWidth - (bylineWidth > 0 ? 2 : 0));
-	const gap = ' '.repeat(Math.max(0, available - displayWidth(title) - bylineWidth));
-	return {title, gap, byline: bylineText};
-}
-
-const plain = (text: string) => text;
-
-function HeadlineRowView({article, selected, read, bookmarked, width, now, theme, terms}: HeadlineRowProps) {
-	const {title, gap, byline: bylineText} = layoutRow(article, width, now);
-	const mark = theme.searchMatch;
-	const pointer = selected ? '›' : ' ';
-	const unread = read ? ' ' : '●';
-	const star = bookmarked ? '★' : ' ';
-	if (width < PREFIX_WIDTH) return <Text>{' '.repeat(Math.max(0, width))}</Text>;
-	// One string per row (not one Ink text node per part): rows are most of what a frame draws. An
-	// empty marker column is a plain space: colouring it shows nothing and costs bytes on every move.
-	const line = selected
-		? theme.selected(
-				`${pointer}${unread}${star} ${highlightMatches(title, terms, plain, mark)}${gap}${highlightMatches(bylineText, terms, plain, mark)}`,
-			)
-		: `${pointer}${read ? unread : theme.unreadMarker(unread)}${bookmarked ? theme.bookmarkMarker(star) : star} ${highlightMatches(title, terms, read ? theme.titleRead : theme.title, mark)}${gap}${highlightMatches(bylineText, terms, theme.byline, mark)}`;
-	return <Text wrap="truncate-end">{line}</Text>;
+// One string per row (not one Ink text node per part): rows are most of what a frame draws.
+function HeadlineRowView(props: HeadlineRowProps) {
+	return <Text wrap="truncate-end">{headlineLine(props)}</Text>;
 }
 
 export const HeadlineRow = memo(HeadlineRowView);
