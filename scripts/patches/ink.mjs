@@ -1,4 +1,5 @@
 // Ink, the React renderer for the terminal.
+import {firstPaintPatch} from './ink-first-paint.mjs';
 import {incrementalPatches} from './ink-incremental.mjs';
 import {outputCachePatch} from './ink-output-cache.mjs';
 
@@ -26,5 +27,6 @@ export default {
 		},
 		...incrementalPatches,
 		outputCachePatch,
+		firstPaintPatch,
 	],
 };

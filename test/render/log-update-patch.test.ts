@@ -7,6 +7,7 @@ import {stripVTControlCharacters} from 'node:util';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {bundle, makeTempDir} from '../build/patched-bundle.js';
+import {leaveFirstPaint, PAINT_PREFIX} from './first-paint-slot.js';
 import {createVirtualTerminal, fullRedraw} from './virtual-terminal.js';
 
 type Log = ((text: string) => boolean) & {done(): void};
@@ -73,8 +74,12 @@ function frameText(columns: number, rows: number, {height, picks}: {height: numb
 	return height >= rows ? text : `${text}\n`;
 }
 
-/** Plays the frames through log-update; returns, for each, the screen and the screen of a full redraw. */
-async function play(kit: Kit, incremental: boolean, columns: number, rows: number, frames: string[]) {
+/**
+ * Plays the frames through log-update; returns, for each, the screen and the screen of a full
+ * redraw. With `painted`, that frame is first written from the top as src/cli/first-paint.ts does
+ * and left for log-update to start from.
+ */
+async function play(kit: Kit, incremental: boolean, columns: number, rows: number, frames: string[], painted?: string) {
 	const terminal = createVirtualTerminal(columns, rows);
 	let written = '';
 	const stream = {
@@ -87,6 +92,10 @@ async function play(kit: Kit, incremental: boolean, columns: number, rows: numbe
 			return true;
 		},
 	};
+	if (painted !== undefined) {
+		stream.write(PAINT_PREFIX + painted);
+		leaveFirstPaint(stream, painted);
+	}
 	const log = kit.logUpdate.create(stream, {incremental});
 	const screens: Array<{shown: string[]; redrawn: string[]}> = [];
 	for (const frame of frames) {
@@ -159,5 +168,29 @@ describe("Ink's log-update with the incremental rendering patch", () => {
 		const after = await play(patched, true, 10, 5, ['a\nb\n', `${full}\nb\n`]);
 		expect(after.pendingWrapErases).toEqual([]);
 		expect(after.screens[1]?.shown).toEqual([full, 'b', '', '', '']);
+	});
+
+	it('starts from a frame painted before it: after each later frame the screen is a full redraw of it', async () => {
+		await fc.assert(
+			fc.asyncProperty(session, fc.nat(), async ({columns, rows, frames}, pick) => {
+				// The reader paints only frames a row shorter than the terminal, as all its frames are.
+				const first = frames[pick % frames.length] ?? {height: 1, picks: []};
+				const painted = frameText(columns, rows, {...first, height: Math.min(first.height, rows - 1)});
+				const texts = frames.map(frame => frameText(columns, rows, frame));
+				const {screens, pendingWrapErases} = await play(patched, true, columns, rows, texts, painted);
+				for (const {shown, redrawn} of screens) expect(shown).toEqual(redrawn);
+				expect(pendingWrapErases).toEqual([]);
+			}),
+			{numRuns: 100},
+		);
+	});
+
+	it('writes nothing for a first frame that is the painted one', async () => {
+		const frame = 'one\n\u001B[1mtwo\u001B[22m\nthree\n';
+		const {screens, written} = await play(patched, true, 10, 5, [frame], frame);
+		expect(screens[0]?.shown).toEqual(screens[0]?.redrawn);
+		expect(screens[0]?.shown[2]).toBe('three');
+		expect(written.startsWith(PAINT_PREFIX + frame)).toBe(true);
+		expect(stripVTControlCharacters(written.slice((PAINT_PREFIX + frame).length))).toBe('');
 	});
 });

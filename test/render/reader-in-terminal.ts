@@ -11,8 +11,11 @@ import {stringWidthOf} from '../../src/present/text-clusters.js';
 import type {createTheme as CreateTheme} from '../../src/present/theme.js';
 import type {createMemoryStore as CreateMemoryStore} from '../../src/store/memory-store.js';
 import type {ReaderApp as ReaderAppType} from '../../src/ui/app.js';
+import type {firstFrameText as FirstFrameText} from '../../src/ui/first-frame/first-frame.js';
+import type {createKeymap as CreateKeymap} from '../../src/ui/keys/keymap.js';
 import {bundle} from '../build/patched-bundle.js';
 import {NOW} from '../ui/helpers/articles.js';
+import {leaveFirstPaint, PAINT_PREFIX} from './first-paint-slot.js';
 import {createVirtualTerminal, fullRedraw, type VirtualTerminal} from './virtual-terminal.js';
 
 /** The parts of Ink's instance (build/ink.js) the comparison reads; none of them is public API. */
@@ -30,6 +33,8 @@ export type ReaderKit = {
 	createLoader: typeof CreateLoader;
 	createMemoryStore: typeof CreateMemoryStore;
 	createTheme: typeof CreateTheme;
+	firstFrameText: typeof FirstFrameText;
+	createKeymap: typeof CreateKeymap;
 };
 
 const instancesModule = fileURLToPath(new URL('../../node_modules/ink/build/instances.js', import.meta.url));
@@ -41,6 +46,8 @@ const entry = [
 	"export {createLoader} from './src/load/loader.ts';",
 	"export {createMemoryStore} from './src/store/memory-store.ts';",
 	"export {createTheme} from './src/present/theme.ts';",
+	"export {firstFrameText} from './src/ui/first-frame/first-frame.ts';",
+	"export {createKeymap} from './src/ui/keys/keymap.ts';",
 ].join('\n');
 
 const CI_VARIABLE = /^(CI|CONTINUOUS_INTEGRATION|CI_.*)$/;
@@ -120,6 +127,11 @@ export type StartOptions = {
 	incrementalRendering: boolean;
 	/** Shell output on the normal screen before the reader starts, which leaves the cursor lower down. */
 	shellLines?: number;
+	/**
+	 * Paints the first frame before Ink as src/cli/first-paint.ts does, passed through this (to
+	 * paint a frame that differs from Ink's); `written` then starts after it.
+	 */
+	firstPaint?: (frame: string) => string;
 };
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[?2004h';
@@ -137,23 +149,37 @@ export async function startReader(kit: ReaderKit, options: StartOptions): Promis
 	const stdout = new FakeStdout(options.columns, options.rows, sink);
 	const stdin = new FakeStdin();
 	const {render, createElement, ReaderApp, createLoader, createMemoryStore, createTheme} = kit;
-	const app = render(
-		createElement(ReaderApp, {
-			loader: createLoader(options.sources),
-			store: createMemoryStore(),
+	const loader = createLoader(options.sources);
+	const store = createMemoryStore();
+	const theme = createTheme({level: 3});
+	if (options.firstPaint) {
+		await nextTurn();
+		const frame = kit.firstFrameText({
+			loader,
+			loading: loader.snapshot(),
+			store,
+			keymap: kit.createKeymap(),
+			theme,
+			notices: [],
+			columns: options.columns,
+			terminalRows: options.rows,
 			now: NOW,
-			theme: createTheme({level: 3}),
-		}),
-		{
-			stdout: stdout as unknown as NodeJS.WriteStream,
-			stdin: stdin as unknown as NodeJS.ReadStream,
-			stderr: stdout as unknown as NodeJS.WriteStream,
-			exitOnCtrlC: true,
-			patchConsole: false,
-			maxFps: 60,
-			incrementalRendering: options.incrementalRendering,
-		},
-	);
+		});
+		if (frame === undefined) throw new Error('no first frame to paint');
+		const painted = options.firstPaint(frame);
+		sink(PAINT_PREFIX + painted);
+		leaveFirstPaint(stdout, painted);
+		written = '';
+	}
+	const app = render(createElement(ReaderApp, {loader, store, now: NOW, theme}), {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stderr: stdout as unknown as NodeJS.WriteStream,
+		exitOnCtrlC: true,
+		patchConsole: false,
+		maxFps: 60,
+		incrementalRendering: options.incrementalRendering,
+	});
 	const instance = kit.inkInstances.get(stdout);
 	if (!instance) throw new Error('Ink did not register its instance under the stdout it was given');
 

@@ -1,7 +1,9 @@
 import {createLoader} from '../../load/loader.js';
 import {readSources} from '../feed-sources.js';
+import {paintFirstFrame} from '../first-paint.js';
 import {warn} from '../output.js';
 import {printJson, printPlain} from '../print-articles.js';
+import {readerSetup} from '../reader-setup.js';
 import {reportProblems} from '../report-problems.js';
 import {loadSettings} from '../settings/load-settings.js';
 import type {CommandContext, ExitStatus} from './context.js';
@@ -18,9 +20,12 @@ export async function readCommand(context: CommandContext): Promise<ExitStatus> 
 	const loader = createLoader(sources, {onLoaded: articles => store.noteSeen(articles.map(article => article.id))});
 
 	if (context.interactive) {
-		const {runReader} = await import('../run-reader.js');
 		const settings = loadSettings(context.configDir);
-		const failures = await runReader(loader, store, settings);
+		const setup = readerSetup(settings);
+		// Before Ink and React load: the list shows while they do.
+		const painted = await paintFirstFrame(loader, store, setup);
+		const {runReader} = await import('../run-reader.js');
+		const failures = await runReader(loader, store, setup, painted);
 		// The status line showed them; here they stay in the scrollback.
 		for (const problem of settings.problems) warn(problem);
 		try {
