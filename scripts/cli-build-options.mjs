@@ -7,7 +7,7 @@ import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {build, formatMessages} from 'esbuild';
 import {stubsPlugin} from './bundle-stubs.mjs';
-import {LAZY_CHUNKS_DEFINE, lazyChunkBuilds, lazyDependencies} from './lazy-chunks.mjs';
+import {LAZY_CHUNKS_DEFINE, lazyChunkBuilds, lazyExternals} from './lazy-chunks.mjs';
 import {writeManPage} from './man-page.mjs';
 import {allPatches} from './patches/all-patches.mjs';
 import {patchPlugin} from './patches/apply-patches.mjs';
@@ -54,7 +54,7 @@ export function cliBuilds({outdir, minify = true, patches = allPatches, onSkip =
 		format: 'esm',
 		banner: {js: requireBanner},
 		define: {...shared.define, ...LAZY_CHUNKS_DEFINE},
-		external: lazyDependencies,
+		external: lazyExternals,
 	};
 	return {
 		// CommonJS: an ES module entry costs Node more to start (its ESM loader).
@@ -76,7 +76,7 @@ export function cliBuilds({outdir, minify = true, patches = allPatches, onSkip =
 			format: 'cjs',
 			banner: {js: fileUrlBanner},
 			define: {...shared.define, ...LAZY_CHUNKS_DEFINE, 'import.meta.url': '__flashnewsFileUrl'},
-			external: lazyDependencies,
+			external: lazyExternals,
 			plugins: plugins(true),
 		},
 		appAsModule: {...asModule, entryPoints: {app: 'src/cli.tsx'}, plugins: plugins(false)},

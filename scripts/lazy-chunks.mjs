@@ -3,8 +3,17 @@
 // use, by its path next to the bundle (the build defines LAZY_CHUNKS_DEFINE for that). Run from the
 // sources (the tests), lazyRequire loads the package from node_modules instead.
 
-/** Loaded with lazyRequire only when a run needs them: article bodies, legacy charsets, web pages. */
-export const lazyDependencies = ['html-to-text', 'iconv-lite', 'htmlparser2'];
+/**
+ * Loaded with lazyRequire only when a run needs them: article bodies, legacy charsets, web pages,
+ * and HTML's named character references (in titles only when one is there).
+ */
+export const lazyDependencies = ['html-to-text', 'iconv-lite', 'htmlparser2', 'entities'];
+
+/**
+ * Kept out of the bundles, so that nothing bundles them by mistake; not entities, which rss-parser
+ * also imports (a version of its own, bundled, and never loaded: scripts/patches/rss-parser.mjs).
+ */
+export const lazyExternals = lazyDependencies.filter(name => name !== 'entities');
 
 /** The folder of the chunks, relative to the bundle's files (all at the top of dist/). */
 const chunkFolder = './lazy';

@@ -3,8 +3,9 @@
 // Each article's text is folded once, when the index is built; a query that extends the previous
 // one (the usual case while typing) only re-checks the previous matches, and deleting back to an
 // earlier query reuses its matches.
-import {decodeHTML} from 'entities';
+
 import type {Article, ArticleBody} from '../articles/article.js';
+import {decodeHtmlLoose} from '../text/html-entities.js';
 
 const PLAIN_ASCII = /^[\u0000-\u007F]*$/;
 const COMBINING_MARKS = /\p{M}+/gu;
@@ -20,7 +21,7 @@ export function foldForSearch(text: string): string {
 // about twice as long at 50,000 articles) of the text shown on screen.
 function htmlWords(html: string): string {
 	const text = html.includes('<') ? html.replace(MARKUP, ' ') : html;
-	return text.includes('&') ? decodeHTML(text) : text;
+	return decodeHtmlLoose(text);
 }
 
 function bodyWords(body: ArticleBody): string {

@@ -1,8 +1,8 @@
-import {decodeHTMLStrict} from 'entities';
 import type * as HtmlToText from 'html-to-text';
 import type {HtmlToTextOptions} from 'html-to-text';
 import {lazyRequire} from '../../shims/lazy-require.js';
 import type {ArticleBody} from '../articles/article-body.js';
+import {decodeHtmlStrict} from './html-entities.js';
 import {CONVERTER_OPTIONS} from './html-formatters.js';
 import {sanitizeLine, sanitizeText} from './sanitize.js';
 import {boundBody, boundLineField, boundLineFieldInput, leftOutNote, MAX_BODY_CHARS, MAX_HTML_DEPTH, nestsTooDeep} from './text-limits.js';
@@ -48,7 +48,7 @@ function lineFieldToText(value: string): string {
 	if (!value.includes('<') && !value.includes('&')) return sanitizeLine(value);
 	let text = value;
 	for (let round = 0; round < 2 && text.includes('&'); round++) {
-		const decoded = decodeHTMLStrict(text);
+		const decoded = decodeHtmlStrict(text);
 		if (decoded === text) break;
 		text = decoded;
 	}
@@ -71,13 +71,13 @@ function convertHtml(html: string, base: string | undefined): string {
 }
 
 export function crudeHtmlToText(html: string): string {
-	return decodeHTMLStrict(html.replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n').replace(/<[^<>]*>/g, ''));
+	return decodeHtmlStrict(html.replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n').replace(/<[^<>]*>/g, ''));
 }
 
 /** A body's HTML as the converter takes it: cut to size, and unescaped where a feed escaped it. */
 export function prepareHtml(value: string): string {
 	let html = value.length > MAX_BODY_CHARS ? value.slice(0, MAX_BODY_CHARS) : value;
-	if (!html.includes('<') && ESCAPED_MARKUP.test(html)) html = decodeHTMLStrict(html);
+	if (!html.includes('<') && ESCAPED_MARKUP.test(html)) html = decodeHtmlStrict(html);
 	return html.replace(DOUBLE_ESCAPED_ENTITY, '&');
 }
 

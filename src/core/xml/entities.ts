@@ -1,4 +1,4 @@
-import {decodeHTMLStrict} from 'entities';
+import {decodeHtmlStrict} from '../text/html-entities.js';
 
 /**
  * One `&` that may need repair, with what may follow it as a reference. XML's own five named
@@ -39,7 +39,7 @@ function htmlEntityAsNumeric(name: string): string | undefined {
 	if (cached !== undefined) return cached;
 	if (unknownEntityNames.has(name)) return undefined;
 	const reference = `&${name};`;
-	const decoded = decodeHTMLStrict(reference);
+	const decoded = decodeHtmlStrict(reference);
 	if (decoded === reference) {
 		if (unknownEntityNames.size < MAX_UNKNOWN_NAMES) unknownEntityNames.add(name);
 		return undefined;
