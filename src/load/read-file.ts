@@ -1,11 +1,14 @@
 import fs from 'node:fs';
-import {Socket} from 'node:net';
+import type * as Net from 'node:net';
 import type {Readable} from 'node:stream';
 import {promisify} from 'node:util';
 import {FeedError} from '../core/feed-error.js';
 import {MAX_FEED_BYTES, tooLargeMessage} from '../core/limits.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import {lazyBuiltin} from '../shims/lazy-require.js';
 import type {Lease} from './load-budget.js';
+
+const net = lazyBuiltin<typeof Net>('node:net');
 
 // Where feed files (and pipes, devices, standard input) are read: bytes only, never parsed here.
 
@@ -99,7 +102,7 @@ export async function readFeedFile(path: string, lease: Lease): Promise<Uint8Arr
 		if (stats.isDirectory()) throw new FeedError('is a directory');
 		if (stats.isFIFO() || stats.isSocket()) {
 			streamOwnsFd = true;
-			return await readStream(new Socket({fd, readable: true, writable: false}), lease);
+			return await readStream(new (net().Socket)({fd, readable: true, writable: false}), lease);
 		}
 		if (!stats.isFile()) {
 			streamOwnsFd = true;

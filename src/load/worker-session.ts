@@ -1,8 +1,11 @@
-import {Worker} from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
+import {lazyBuiltin} from '../shims/lazy-require.js';
 import type {PartRequest} from './parse-part.js';
 import type {ParseRequest, WorkerReply, WorkerRequest} from './parse-worker.js';
+
+const workerThreads = lazyBuiltin<typeof WorkerThreads>('node:worker_threads');
 
 // One request to a fresh parse worker (src/load/parse-worker.ts), from start to its end.
 
@@ -41,7 +44,7 @@ function runWorker<T>(
 ): Promise<T> {
 	return new Promise(resolve => {
 		let settled = false;
-		const worker = new Worker(workerUrl);
+		const worker = new (workerThreads().Worker)(workerUrl);
 		const settle = (value: T) => {
 			if (settled) return;
 			settled = true;

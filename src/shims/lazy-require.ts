@@ -17,3 +17,12 @@ export function lazyRequire<T>(name: string): () => T {
 	let loaded: T | undefined;
 	return () => (loaded ??= require(specifier) as T);
 }
+
+/**
+ * A Node builtin loaded on first use. Some take milliseconds to load (child_process, http,
+ * worker_threads), which start-up would pay on every run that never needs them.
+ */
+export function lazyBuiltin<T>(name: `node:${string}`): () => T {
+	let loaded: T | undefined;
+	return () => (loaded ??= require(name) as T);
+}

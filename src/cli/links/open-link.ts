@@ -1,5 +1,8 @@
-import {spawn} from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import {lazyBuiltin} from '../../shims/lazy-require.js';
 import {type BrowserCommand, browserCommands} from './browser-commands.js';
+
+const childProcess = lazyBuiltin<typeof ChildProcess>('node:child_process');
 
 export type Launch = (command: BrowserCommand) => Promise<boolean>;
 
@@ -10,9 +13,9 @@ export type Launch = (command: BrowserCommand) => Promise<boolean>;
  */
 export const launchDetached: Launch = command =>
 	new Promise(resolve => {
-		let child: ReturnType<typeof spawn>;
+		let child: ReturnType<typeof ChildProcess.spawn>;
 		try {
-			child = spawn(command.file, command.args, {detached: true, stdio: 'ignore', shell: false, windowsHide: true});
+			child = childProcess().spawn(command.file, command.args, {detached: true, stdio: 'ignore', shell: false, windowsHide: true});
 		} catch {
 			resolve(false);
 			return;

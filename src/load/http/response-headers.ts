@@ -1,5 +1,8 @@
-import {STATUS_CODES} from 'node:http';
+import type * as Http from 'node:http';
 import {sanitizeLine} from '../../core/text/sanitize.js';
+import {lazyBuiltin} from '../../shims/lazy-require.js';
+
+const http = lazyBuiltin<typeof Http>('node:http');
 
 /** The longest wait a Retry-After may impose: a server asking for more is taken to mean a day. */
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +43,7 @@ export function retryAfterTime(header: string | null, now: number): number | und
 
 /** "404 Not Found": the standard reason for the code, else the server's own (made safe). */
 export function statusLine(status: number, statusText: string): string {
-	const reason = STATUS_CODES[status] ?? sanitizeLine(statusText).slice(0, 80);
+	const reason = http().STATUS_CODES[status] ?? sanitizeLine(statusText).slice(0, 80);
 	return reason ? `${status} ${reason}` : String(status);
 }
 
