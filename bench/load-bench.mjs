@@ -81,3 +81,14 @@ export function printMemory(results, formats, sizes) {
 		}
 	}
 }
+
+/** One load of a feed beyond the sizes above, for its peak memory (and time, reported as well). */
+export async function runLargeMemoryBench({label, path}) {
+	heading(`Peak memory at ${label} (one load, VmHWM after the first frame)`);
+	const run = await loadOnce(path, MEMORY_FROM, 300_000);
+	const bytes = statSync(path).size;
+	note(
+		`${label} (${formatBytes(bytes)}): peak ${(run.peakKb / 1024).toFixed(0)} MB, ${((run.peakKb * 1024) / bytes).toFixed(1)}x file; first frame after ${formatDuration(run.ms)}`,
+	);
+	return run.peakKb;
+}
