@@ -1,7 +1,9 @@
 // Ink turns every line of every frame into styled characters (and measures them) through caches
 // that a new Output, made for every frame, starts empty: a keypress that changes two rows pays for
 // all of them. Here a frame's caches start from the last frame's, keeping only what this frame
-// uses, so they hold at most two frames' lines.
+// uses, so they hold at most two frames' lines. And a row that one text fills alone (one line,
+// from the first column, outside any clip: every row of the reader) is turned from that text into
+// the row's output once, not laid into a grid of cells and read back on every frame.
 
 const frameMap = `class FlashnewsFrameMap {
     constructor(last) {
@@ -20,11 +22,66 @@ const frameMap = `class FlashnewsFrameMap {
         this.current.set(key, value);
     }
 }
-let flashnewsLastCaches;`;
+let flashnewsLastCaches;
+
+// Per row, the text that alone fills it from column 0 (transformed as Ink would), '' for a row no
+// text touches, or undefined for a row Ink must build cell by cell: written more than once, by a
+// text of several lines, from another column, or inside a clip.
+function flashnewsSingleWriteRows(operations, height) {
+    const rows = new Array(height).fill('');
+    const writes = new Array(height).fill(0);
+    let clips = 0;
+    for (const operation of operations) {
+        if (operation.type === 'clip') clips++;
+        else if (operation.type === 'unclip') clips--;
+        else if (operation.type === 'write') {
+            const lines = operation.text.split('\\n');
+            for (let index = 0; index < lines.length; index++) {
+                const y = operation.y + index;
+                if (y < 0 || y >= height) continue;
+                writes[y]++;
+                if (writes[y] > 1 || clips > 0 || operation.x !== 0 || lines.length > 1) {
+                    rows[y] = undefined;
+                    continue;
+                }
+                let line = lines[index];
+                for (const transformer of operation.transformers) line = transformer(line, index);
+                rows[y] = line;
+            }
+        }
+    }
+    for (let y = 0; y < height; y++) if (writes[y] > 1) rows[y] = undefined;
+    return rows;
+}
+
+// What Ink's get() makes of a row that \`line\` alone fills from column 0, made the same way, once.
+function flashnewsRowText(output, line) {
+    if (line === '') return '';
+    const key = \`\${output.width}\\u0000\${line}\`;
+    let text = output.caches.rows.get(key);
+    if (text === undefined) {
+        const row = [];
+        for (let x = 0; x < output.width; x++) {
+            row.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });
+        }
+        let offsetX = 0;
+        for (const character of output.caches.getStyledChars(line)) {
+            row[offsetX] = character;
+            const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));
+            for (let index = 1; index < characterWidth; index++) {
+                row[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+            }
+            offsetX += characterWidth;
+        }
+        text = styledCharsToString(row.filter(item => item !== undefined)).trimEnd();
+        output.caches.rows.set(key, text);
+    }
+    return text;
+}`;
 
 /** @type {import('./apply-patches.mjs').Patch} */
 export const outputCachePatch = {
-	name: "a frame's styled lines are kept for the next frame",
+	name: "a frame's styled lines and rows are kept for the next frame",
 	file: 'build/output.js',
 	changes: [
 		[
@@ -36,11 +93,33 @@ export const outputCachePatch = {
     widths;
     blockWidths;
     styledChars;
+    rows;
     constructor(last) {
         this.widths = new FlashnewsFrameMap(last?.widths);
         this.blockWidths = new FlashnewsFrameMap(last?.blockWidths);
         this.styledChars = new FlashnewsFrameMap(last?.styledChars);
+        this.rows = new FlashnewsFrameMap(last?.rows);
     }`,
+		],
+		[
+			`        const output = [];
+        for (let y = 0; y < this.height; y++) {
+            const row = [];`,
+			`        const output = [];
+        const flashnewsRows = flashnewsSingleWriteRows(this.operations, this.height);
+        for (let y = 0; y < this.height; y++) {
+            if (flashnewsRows[y] !== undefined) {
+                output.push(undefined);
+                continue;
+            }
+            const row = [];`,
+		],
+		[
+			`            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742`,
+			`            .map((line, flashnewsY) => {
+            if (line === undefined) return flashnewsRowText(this, flashnewsRows[flashnewsY]);
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742`,
 		],
 		['    caches = new OutputCaches();', '    caches = (flashnewsLastCaches = new OutputCaches(flashnewsLastCaches));'],
 	],
