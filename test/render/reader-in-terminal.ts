@@ -120,6 +120,8 @@ export type StartOptions = {
 	incrementalRendering: boolean;
 	/** Shell output on the normal screen before the reader starts, which leaves the cursor lower down. */
 	shellLines?: number;
+	/** Links in the article view drawn as OSC 8 hyperlinks. */
+	hyperlinks?: boolean;
 };
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[?2004h';
@@ -143,6 +145,7 @@ export async function startReader(kit: ReaderKit, options: StartOptions): Promis
 			store: createMemoryStore(),
 			now: NOW,
 			theme: createTheme({level: 3}),
+			hyperlinks: options.hyperlinks ?? false,
 		}),
 		{
 			stdout: stdout as unknown as NodeJS.WriteStream,
