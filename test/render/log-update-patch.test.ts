@@ -45,6 +45,17 @@ function linePool(columns: number): string[] {
 		`\u001B[48;5;4mbg${' '.repeat(10)}x\u001B[49m`,
 		`\u001B[4munder${' '.repeat(9)}line\u001B[24m`,
 		`\u001B]8;;https://news.example/\u0007a link${' '.repeat(9)}x\u001B]8;;\u0007`,
+		// Lines close to others above, so that rows change by a few cells.
+		'abd',
+		`\u001B[1mbold\u001B[22m and plain too`,
+		`\u001B[7m${'selected'.padEnd(columns - 1)}!\u001B[27m`,
+		`${' '.repeat(columns - 5)}right`,
+		`see \u001B]8;;https://news.example/\u0007a link\u001B]8;;\u0007 here`,
+		`see \u001B]8;;https://news.example/2\u0007a link\u001B]8;;\u0007 here`,
+		// Columns a terminal may count otherwise: emoji, a flag, a mark joined to its letter.
+		'📰 news 🇫🇷 x',
+		'📰 news 🇫🇷 y',
+		`cafe\u0301 ${'x'.repeat(columns - 8)}`,
 	];
 	return lines.filter(line => stripVTControlCharacters(line).length <= columns);
 }
