@@ -127,10 +127,31 @@ function rowBytes(shown, line, {columns, stringWidth, cellsOf, limit}) {
 	return output + (erased || fillsRow ? '' : ERASE_TO_END_OF_LINE);
 }
 
+// A run of changed rows longer than this is moved by a row only when at least half of its rows
+// then show what they should (a list or a text scrolled by one row); a short run is always tried.
+const LONGEST_RUN_ALWAYS_SHIFTED = 4;
+
+/**
+ * The ways to write changed rows first..last worth trying, most promising first: as they are (0),
+ * moved down (1) or up (-1) by a row.
+ */
+function waysToTry(previousLines, nextLines, first, last) {
+	const ways = [{by: 0, same: 0}];
+	for (const by of [1, -1]) {
+		let same = 0;
+		for (let row = first; row <= last; row++) if (nextLines[row] === previousLines[row - by]) same++;
+		if (last - first < LONGEST_RUN_ALWAYS_SHIFTED || same * 2 >= last - first + 1) ways.push({by, same});
+	}
+	return ways.sort((one, other) => other.same - one.same).map(way => way.by);
+}
+
 /**
  * The bytes that turn the previous frame on screen into the next, given as lists of lines
  * (`text.split('\n')`: a frame that ends with a newline has an empty last entry). Only the cells
- * that changed are written, the cursor moved to each row by the shortest way.
+ * that changed are written, the cursor moved to each row by the shortest way. Where consecutive
+ * rows changed, the rows may first be moved down or up by one (a line deleted below them and one
+ * inserted above, or the other way round), when their text is then closer to the next frame's: a
+ * selection that moves, a list that scrolls by a row.
  */
 export function flashnewsChangedLines({previousLines, previousOutput, nextLines, visibleCount, hasTrailingNewline, columns, stringWidth}) {
 	const previousVisible = previousOutput.endsWith('\n') ? previousLines.length - 1 : previousLines.length;
@@ -171,12 +192,43 @@ export function flashnewsChangedLines({previousLines, previousOutput, nextLines,
 	};
 	// Rows the previous frame does not cover are not known to be blank.
 	const shownAt = row => (row < previousVisible ? previousLines[row] : undefined);
+	// Each way of writing a run of changed rows stops once it takes as many bytes as the best so far.
+	let limit = Number.POSITIVE_INFINITY;
+	const writeRow = (at, row, shown) => {
+		if (at.output === undefined) return;
+		const bytes = rowBytes(shown, nextLines[row], {columns, stringWidth, cellsOf, limit: limit - at.output.length});
+		if (bytes === undefined) at.output = undefined;
+		else if (bytes !== '') {
+			moveTo(at, row);
+			at.output += bytes;
+			at.atLineStart = false;
+		}
+	};
+	// Rows first..last moved down (by = 1) or up (-1) by one, then rewritten.
+	const shift = (at, first, last, by) => {
+		moveTo(at, by > 0 ? last : first);
+		at.output += `${CSI}M`;
+		moveTo(at, by > 0 ? first : last);
+		at.output += `${CSI}L`;
+		for (let row = first; row <= last; row++) writeRow(at, row, row === (by > 0 ? first : last) ? '' : previousLines[row - by]);
+	};
+	const onScreen = Math.min(visibleCount, previousVisible);
 	for (let row = 0; row < visibleCount; row++) {
-		const bytes = rowBytes(shownAt(row), nextLines[row], {columns, stringWidth, cellsOf});
-		if (bytes === '') continue;
-		moveTo(cursor, row);
-		cursor.output += bytes;
-		cursor.atLineStart = false;
+		if (nextLines[row] === previousLines[row]) continue;
+		let last = row;
+		while (last + 1 < onScreen && nextLines[last + 1] !== previousLines[last + 1]) last++;
+		let best;
+		limit = Number.POSITIVE_INFINITY;
+		for (const by of last > row && columns > 0 ? waysToTry(previousLines, nextLines, row, last) : [0]) {
+			const at = {...cursor, output: ''};
+			if (by === 0) for (let each = row; each <= last; each++) writeRow(at, each, shownAt(each));
+			else shift(at, row, last, by);
+			if (at.output === undefined || at.output.length >= limit) continue;
+			best = at;
+			limit = at.output.length;
+		}
+		Object.assign(cursor, best, {output: cursor.output + best.output});
+		row = last;
 	}
 	moveTo(cursor, hasTrailingNewline ? visibleCount : visibleCount - 1, false);
 	cellsByLine = cellsOfFrame;
