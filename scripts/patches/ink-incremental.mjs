@@ -13,8 +13,13 @@ import {readFileSync} from 'node:fs';
  */
 const MARKER = 'flashnews.ink-incremental-rendering-fixed';
 
-// The functions that write a frame after the first, appended to log-update.js as plain functions.
-const changedLines = readFileSync(new URL('./ink-incremental-lines.js', import.meta.url), 'utf8').replaceAll(/^export /gm, '');
+// The functions that write a frame after the first, appended to log-update.js as plain functions:
+// the three files share one scope there, so their imports of each other go.
+const changedLines = ['cells', 'row', 'lines']
+	.map(part => readFileSync(new URL(`./ink-incremental-${part}.js`, import.meta.url), 'utf8'))
+	.join('\n')
+	.replaceAll(/^import .*\n/gm, '')
+	.replaceAll(/^export /gm, '');
 
 /** @type {import('./apply-patches.mjs').Patch[]} */
 export const incrementalPatches = [

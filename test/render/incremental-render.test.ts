@@ -25,7 +25,7 @@ afterAll(() => {
 type Session = {seed: number; steps: number; size: [number, number]; resizeShare?: number};
 
 async function replay({seed, steps, size: [columns, rows], resizeShare}: Session) {
-	const reader = await startReader(patched, {columns, rows, sources: readerSources(), incrementalRendering: true});
+	const reader = await startReader(patched, {columns, rows, sources: readerSources(), incrementalRendering: true, hyperlinks: true});
 	const done: string[] = [];
 	try {
 		expect(reader.terminal.screen()).toEqual(await reader.expectedScreen());

@@ -1,5 +1,5 @@
 // Feeds for the drawing tests: headlines of every width the terminal has to cope with, wide
-// characters among them, and articles long enough to scroll.
+// characters, emoji and combining marks among them, and articles long enough to scroll.
 import type {Source} from '../../src/load/source.js';
 import {fakeSource, makeArticles, okResult} from '../ui/helpers/articles.js';
 
@@ -10,6 +10,10 @@ const TITLES = [
 	(index: number) => `${'A very long headline that runs past the edge of any terminal '.repeat(4)}${index}`,
 	(index: number) => `${index} 한국어 제목과 English mixed 漢字 text`,
 	(index: number) => `Short ${index}`,
+	// Emoji (one column in some terminals, two in others), a flag, a joined sequence.
+	(index: number) => `📰 Breaking ${index}: markets 📈 rally 🇫🇷 and 👩‍💻 coders`,
+	// Accents as combining marks after the letter, not precomposed.
+	(index: number) => `Cafe\u0301 ${index}: cre\u0300me bru\u0302le\u0301e, nai\u0308ve`,
 ];
 
 function body(index: number): string {

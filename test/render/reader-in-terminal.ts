@@ -132,6 +132,8 @@ export type StartOptions = {
 	 * paint a frame that differs from Ink's); `written` then starts after it.
 	 */
 	firstPaint?: (frame: string) => string;
+	/** Links in the article view drawn as OSC 8 hyperlinks. */
+	hyperlinks?: boolean;
 };
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[?2004h';
@@ -171,7 +173,7 @@ export async function startReader(kit: ReaderKit, options: StartOptions): Promis
 		leaveFirstPaint(stdout, painted);
 		written = '';
 	}
-	const app = render(createElement(ReaderApp, {loader, store, now: NOW, theme}), {
+	const app = render(createElement(ReaderApp, {loader, store, now: NOW, theme, hyperlinks: options.hyperlinks ?? false}), {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		stderr: stdout as unknown as NodeJS.WriteStream,

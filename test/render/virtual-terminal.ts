@@ -23,9 +23,26 @@ export type VirtualTerminal = {
 	dispose(): void;
 };
 
+/**
+ * The OSC 8 link of each cell. @xterm/headless keeps it where its public API does not reach: the
+ * cell's `extended.urlId` and the terminal's link service. Checked when a terminal is made, so a
+ * version that moves them fails the tests instead of hiding every link.
+ */
+type LinkInternals = {_core: {_oscLinkService: {getLinkData(id: number): {uri: string; id?: string} | undefined}}};
+type CellInternals = {extended?: {urlId: number}};
+
+function linkOf(terminal: XtermTerminal, cell: Cell): string {
+	const id = (cell as unknown as CellInternals).extended?.urlId ?? 0;
+	if (id === 0) return '';
+	const data = (terminal as unknown as LinkInternals)._core._oscLinkService.getLinkData(id);
+	return data ? `link(${data.id ?? ''};${data.uri})` : '';
+}
+
 /** A cell's style, as far as it shows: on a blank, the foreground colour, weight and italics do not. */
-function style(cell: Cell): string {
+function style(terminal: XtermTerminal, cell: Cell): string {
 	const parts: string[] = [];
+	const link = linkOf(terminal, cell);
+	if (link !== '') parts.push(link);
 	const blank = (cell.getChars() || ' ') === ' ';
 	if (!blank && !cell.isFgDefault()) parts.push(`fg${cell.isFgRGB() ? '#' : ''}${cell.getFgColor()}`);
 	if (!cell.isBgDefault()) parts.push(`bg${cell.isBgRGB() ? '#' : ''}${cell.getBgColor()}`);
@@ -52,7 +69,7 @@ function describeRow(terminal: XtermTerminal, y: number): string {
 		const cell = line.getCell(x);
 		if (!cell || cell.getWidth() === 0) continue;
 		text += cell.getChars() || ' ';
-		const cellStyle = style(cell);
+		const cellStyle = style(terminal, cell);
 		if (cellStyle !== run.style) {
 			endRun(x - 1);
 			run = {style: cellStyle, from: x};
@@ -69,6 +86,9 @@ function describeRow(terminal: XtermTerminal, y: number): string {
  */
 export function createVirtualTerminal(columns: number, rows: number): VirtualTerminal {
 	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true, scrollback: 0});
+	if (typeof (terminal as unknown as LinkInternals)._core?._oscLinkService?.getLinkData !== 'function') {
+		throw new Error("@xterm/headless no longer has the link service these tests read each cell's link from");
+	}
 	const pendingWrapErases: string[] = [];
 	terminal.parser.registerCsiHandler({final: 'K'}, params => {
 		const buffer = terminal.buffer.active;
