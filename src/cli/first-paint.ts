@@ -17,8 +17,11 @@ const HOME = '\u001B[H';
 const CLEAR_SCREEN = '\u001B[2J';
 
 type Slot = {stream?: NodeJS.WriteStream; frame?: string; applied?: boolean};
+type Size = {columns: number; rows: number};
 
 export type FirstPaint = {
+	/** The terminal's size when the frame was painted. */
+	size: Size;
 	/** Called once Ink draws: its own signal handling takes over. */
 	handOver(): void;
 };
@@ -55,16 +58,19 @@ export async function paintFirstFrame(loader: Loader, store: ReaderStore, setup:
 		leaveAlternateScreen();
 		process.exit(status);
 	});
-	return {handOver: removeSignalHandlers};
+	return {size: {columns: stdout.columns, rows: stdout.rows}, handOver: removeSignalHandlers};
 }
 
 /**
- * Called with Ink loaded, before it draws. A bundle without the patch that lets Ink start from the
- * painted frame (or without incremental rendering) would draw its first frame below it: the
- * painted frame is cleared, and Ink draws as if there had been none.
+ * Called with Ink loaded, before it draws. Ink starts from the painted frame only if it can: a
+ * bundle without the patch (or without incremental rendering) would draw its first frame below it,
+ * and after a resize the terminal no longer shows the frame as painted. Then the painted frame is
+ * cleared, and Ink draws as if there had been none.
  */
-export function prepareInkForFirstPaint(painted: FirstPaint | undefined): void {
-	if (painted === undefined || (firstPaintPatched() && incrementalRenderingFixed())) return;
+export function prepareInkForFirstPaint(painted: FirstPaint | undefined, now: Size = process.stdout): void {
+	if (painted === undefined) return;
+	const sameSize = now.columns === painted.size.columns && now.rows === painted.size.rows;
+	if (sameSize && firstPaintPatched() && incrementalRenderingFixed()) return;
 	slot().frame = undefined;
 	process.stdout.write(HOME + CLEAR_SCREEN);
 }
