@@ -1,5 +1,6 @@
 // Modules the CLI bundle swaps for others when a dependency imports them. Unlike the text patches
 // (scripts/patches/), these do not depend on the text of a file, only on what its package imports.
+import {builtinModules} from 'node:module';
 import {fileURLToPath} from 'node:url';
 import {packagePathPattern} from './patches/apply-patches.mjs';
 
@@ -53,5 +54,25 @@ export const stubsPlugin = {
 		// Ink and its helpers measure every line of every frame with string-width, which is slow on
 		// non-ASCII text; they get the project's equivalent (src/shims/ink-string-width.ts).
 		build.onResolve({filter: /^string-width$/}, args => (importedByDependency(args.importer) ? {path: inkStringWidth} : undefined));
+	},
+};
+
+// In a CommonJS bundle, every ES module that imports a Node builtin by default (`import fs from
+// 'node:fs'`) or as a namespace gets its own copy of the builtin's properties (esbuild's __toESM):
+// some seventy copies of fs, path and process at start-up, a good share of loading the bundle.
+// Here each builtin is imported through one module of its own, which makes that copy once.
+const NODE_BUILTIN = new RegExp(`^(node:[a-z_/]+|(${builtinModules.filter(name => !name.startsWith('_')).join('|')}))$`);
+
+export const builtinsOncePlugin = {
+	name: 'flashnews-builtins-once',
+	setup(build) {
+		build.onResolve({filter: NODE_BUILTIN}, args => {
+			if (args.namespace === 'builtin-once' || args.kind !== 'import-statement') return undefined;
+			return {path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin-once'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'builtin-once'}, args => ({
+			contents: `import builtin from ${JSON.stringify(args.path)};\nexport default builtin;\nexport * from ${JSON.stringify(args.path)};\n`,
+			loader: 'js',
+		}));
 	},
 };
