@@ -57,22 +57,27 @@ export const stubsPlugin = {
 	},
 };
 
-// In a CommonJS bundle, every ES module that imports a Node builtin by default (`import fs from
-// 'node:fs'`) or as a namespace gets its own copy of the builtin's properties (esbuild's __toESM):
-// some seventy copies of fs, path and process at start-up, a good share of loading the bundle.
-// Here each builtin is imported through one module of its own, which makes that copy once.
-const NODE_BUILTIN = new RegExp(`^(node:[a-z_/]+|(${builtinModules.filter(name => !name.startsWith('_')).join('|')}))$`);
+// In a CommonJS bundle, every ES module that imports a CommonJS module by default (`import fs from
+// 'node:fs'`, `import React from 'react'`) or as a namespace gets its own copy of that module's
+// properties (esbuild's __toESM): some seventy copies of fs, path and process before the first
+// frame, forty of React after it. Here each such module is imported through one module of its own,
+// which makes that copy once.
+const NODE_BUILTIN = `node:[a-z_/]+|${builtinModules.filter(name => !name.startsWith('_')).join('|')}`;
+const SHARED_ONCE = new RegExp(`^(${NODE_BUILTIN}|react|react/jsx-runtime)$`);
 
-export const builtinsOncePlugin = {
-	name: 'flashnews-builtins-once',
+export const importedOncePlugin = {
+	name: 'flashnews-imported-once',
 	setup(build) {
-		build.onResolve({filter: NODE_BUILTIN}, args => {
-			if (args.namespace === 'builtin-once' || args.kind !== 'import-statement') return undefined;
-			return {path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin-once'};
+		build.onResolve({filter: SHARED_ONCE}, args => {
+			if (args.namespace === 'imported-once' || args.kind !== 'import-statement') return undefined;
+			const builtin = !args.path.startsWith('react') && !args.path.startsWith('node:');
+			// The package resolves from where it was first imported: one copy per installed package.
+			return {path: builtin ? `node:${args.path}` : args.path, namespace: 'imported-once', pluginData: {resolveDir: args.resolveDir}};
 		});
-		build.onLoad({filter: /.*/, namespace: 'builtin-once'}, args => ({
-			contents: `import builtin from ${JSON.stringify(args.path)};\nexport default builtin;\nexport * from ${JSON.stringify(args.path)};\n`,
+		build.onLoad({filter: /.*/, namespace: 'imported-once'}, args => ({
+			contents: `import shared from ${JSON.stringify(args.path)};\nexport default shared;\nexport * from ${JSON.stringify(args.path)};\n`,
 			loader: 'js',
+			resolveDir: args.pluginData.resolveDir,
 		}));
 	},
 };

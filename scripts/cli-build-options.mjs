@@ -6,7 +6,7 @@
 import {chmodSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {build, formatMessages} from 'esbuild';
-import {builtinsOncePlugin, stubsPlugin} from './bundle-stubs.mjs';
+import {importedOncePlugin, stubsPlugin} from './bundle-stubs.mjs';
 import {LAZY_CHUNKS_DEFINE, lazyChunkBuilds, lazyExternals} from './lazy-chunks.mjs';
 import {writeManPage} from './man-page.mjs';
 import {allPatches} from './patches/all-patches.mjs';
@@ -45,7 +45,7 @@ const shared = {
  * `patches` are the text patches to apply (scripts/patches/); each left out is reported to `onSkip`.
  */
 export function cliBuilds({outdir, minify = true, patches = allPatches, onSkip = () => {}}) {
-	const plugins = commonJs => [stubsPlugin, ...(commonJs ? [builtinsOncePlugin] : []), patchPlugin(patches, {commonJs, onSkip})];
+	const plugins = commonJs => [stubsPlugin, ...(commonJs ? [importedOncePlugin] : []), patchPlugin(patches, {commonJs, onSkip})];
 	const asModule = {
 		...shared,
 		minify,
