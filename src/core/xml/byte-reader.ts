@@ -24,7 +24,7 @@ export function asBuffer(bytes: Uint8Array): Buffer {
  */
 export const OVERLAP = 16;
 /** A search for something usually near starts with a window of this size, doubling as it goes. */
-const FIRST_WINDOW = 64 * 1024;
+const FIRST_WINDOW = 4096;
 
 /** A window of the document: `buffer` holds the bytes from `at`; matches starting in [at, limit) are this window's. */
 export type Window = {at: number; buffer: Buffer; limit: number; last: boolean};
