@@ -47,11 +47,23 @@ const MAX_WORKERS_PER_FEED = 4;
  * About how much of a feed one worker parses at once: the memory a parse takes grows with its
  * size, so a large feed is parsed a part of this size after another, each handed over when done.
  */
-const PART_BYTES = 6 * 1024 * 1024;
+const PART_BYTES = 2 * 1024 * 1024;
+/**
+ * A part worker's old-generation heap limit, per MB of a part, and at least: several times what
+ * the parse of a part takes, for the feeds with the most markup per byte (tiny items, XHTML
+ * content) as well. With no limit V8 lets a worker's heap grow far past what it holds alive, and
+ * two or four such heaps made most of the peak memory of a large load. A worker that reaches the
+ * limit all the same has its parts parsed again with none (parse-in-parts.ts).
+ */
+const HEAP_MB_PER_PART_MB = 32;
+const MIN_HEAP_MB = 64;
+/** A small young generation: a parse's garbage goes soon instead of piling up between collections. */
+const YOUNG_HEAP_MB = 4;
 
-/** The heap limits of a worker that parses parts of `partBytes`: none yet. */
-export function partHeapLimits(_partBytes: number): HeapLimits | undefined {
-	return undefined;
+/** The heap limits of a worker that parses parts of `partBytes`. */
+export function partHeapLimits(partBytes: number): HeapLimits {
+	const old = Math.max(MIN_HEAP_MB, Math.ceil((HEAP_MB_PER_PART_MB * partBytes) / (1024 * 1024)));
+	return {maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: YOUNG_HEAP_MB};
 }
 
 /** `limits`: the heap limits of part workers (null: none); by default, partHeapLimits(partBytes). */
