@@ -47,7 +47,7 @@ const MAX_WORKERS_PER_FEED = 4;
  * About how much of a feed one worker parses at once: the memory a parse takes grows with its
  * size, so a large feed is parsed a part of this size after another, each handed over when done.
  */
-const PART_BYTES = 2 * 1024 * 1024;
+const PART_BYTES = 1024 * 1024;
 /**
  * A part worker's old-generation heap limit, per MB of a part, and at least: several times what
  * the parse of a part takes, for the feeds with the most markup per byte (tiny items, XHTML
