@@ -2,7 +2,8 @@
 // parse-part.ts): starts them, gathers their parts, and makes up for any that fail. Part workers
 // run under a heap limit sized for one part; one that runs out of memory has its parts parsed
 // again by a worker without a limit, so the limit costs no feed.
-import type {FeedResult} from '../core/articles/article.js';
+import type {Article, FeedResult} from '../core/articles/article.js';
+import {createStringSharer} from '../core/articles/shared-strings.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {mergeFeedParts} from '../core/xml/split-xml-feed.js';
@@ -61,11 +62,13 @@ export async function parseInParts(job: PartsJob, {workerUrl, workers, partBytes
 	const parts = count * Math.max(1, Math.ceil(feedSize(job.feed) / (count * partBytes)));
 	if (parts < 2) return await parseWhole(workerUrl, job);
 	const request: Omit<PartRequest, 'worker'> = {...job, board: newPartBoard(parts), workers: count, parts};
+	// One copy of each repeated string for the whole feed, whichever worker its articles come from.
+	const share = createStringSharer();
 	const answers = await Promise.all(
 		Array.from({length: count}, (_, worker) =>
 			inWorkerSlot(async run => {
 				try {
-					return await parsePartsInNewWorker(workerUrl, {...request, worker}, run, limits);
+					return await parsePartsInNewWorker(workerUrl, {...request, worker}, run, {limits, share});
 				} finally {
 					// The others must not wait for a plan that the first worker will never post.
 					if (worker === 0) releaseWaiters(request.board);
@@ -82,7 +85,7 @@ export async function parseInParts(job: PartsJob, {workerUrl, workers, partBytes
 		if (first?.outOfMemory) return await parseWhole(workerUrl, job);
 		return failure(job.source, first?.message ?? 'parser failed');
 	}
-	return await mergeParts(workerUrl, job, request, answers);
+	return await mergeParts(workerUrl, job, request, answers, share);
 }
 
 /** The parts merged; those that a failed worker never handed over are parsed again first, with no heap limit. */
@@ -91,6 +94,7 @@ async function mergeParts(
 	job: PartsJob,
 	request: Omit<PartRequest, 'worker'>,
 	answers: PartsAnswer[],
+	share: (article: Article) => void,
 ): Promise<FeedResult> {
 	const results: (FeedResult | undefined)[] = Array.from({length: partsPlanned(request.board)});
 	const take = (parsed: Parsed[]) => {
@@ -99,7 +103,7 @@ async function mergeParts(
 	take(parsedParts(answers));
 	const missing = results.flatMap((result, part) => (result === undefined ? [part] : []));
 	if (missing.length > 0) {
-		const again = await inWorkerSlot(run => parsePartsInNewWorker(workerUrl, {...request, worker: 0, only: missing}, run));
+		const again = await inWorkerSlot(run => parsePartsInNewWorker(workerUrl, {...request, worker: 0, only: missing}, run, {share}));
 		const final = finalResult([again]);
 		if (final !== undefined) return final;
 		take(parsedParts([again]));

@@ -1,5 +1,6 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
+import {createStringSharer} from '../core/articles/shared-strings.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {lazyBuiltin} from '../shims/lazy-require.js';
 import type {PartOutcome, PartRequest} from './parse-part.js';
@@ -90,13 +91,17 @@ function runWorker<T>(
 function collectResult(source: string): (reply: WorkerReply, ask: () => void) => FeedResult | undefined {
 	let result: FeedResult | undefined;
 	const articles: Article[] = [];
+	const share = createStringSharer();
 	let batchesLeft = 0;
 	return (reply, ask) => {
 		if (reply.kind === 'result') {
 			result = reply.result;
 			batchesLeft = reply.batches;
 		} else if (result !== undefined && reply.kind === 'articles') {
-			for (const article of reply.articles) articles.push(article);
+			for (const article of reply.articles) {
+				share(article);
+				articles.push(article);
+			}
 			batchesLeft--;
 		} else {
 			return failure(source, 'parser answered out of turn');
@@ -125,11 +130,14 @@ export function parseFileInNewWorker(workerUrl: URL, request: FileRequest, run: 
 export type PartsAnswer = {outcomes: PartOutcome[]; failure?: WorkerFailure};
 
 /** Collects each part's articles, which come before its outcome, until the worker is done. */
-function collectParts(outcomes: PartOutcome[]): (reply: WorkerReply) => PartsAnswer | undefined {
+function collectParts(outcomes: PartOutcome[], share: (article: Article) => void): (reply: WorkerReply) => PartsAnswer | undefined {
 	let articles: Article[] = [];
 	return reply => {
 		if (reply.kind === 'articles') {
-			for (const article of reply.articles) articles.push(article);
+			for (const article of reply.articles) {
+				share(article);
+				articles.push(article);
+			}
 			return undefined;
 		}
 		if (reply.kind === 'part') {
@@ -147,8 +155,13 @@ function collectParts(outcomes: PartOutcome[]): (reply: WorkerReply) => PartsAns
  * Parts of a feed in a new worker (see parse-part.ts), each as it is parsed, under `limits`; never
  * rejects. A worker that fails keeps the parts it handed over.
  */
-export function parsePartsInNewWorker(workerUrl: URL, request: PartRequest, run: WorkerRun, limits?: HeapLimits): Promise<PartsAnswer> {
+export function parsePartsInNewWorker(
+	workerUrl: URL,
+	request: PartRequest,
+	run: WorkerRun,
+	{limits, share = createStringSharer()}: {limits?: HeapLimits | undefined; share?: (article: Article) => void} = {},
+): Promise<PartsAnswer> {
 	const outcomes: PartOutcome[] = [];
 	const fail = (failure: WorkerFailure): PartsAnswer => ({outcomes, failure});
-	return runWorker(workerUrl, {kind: 'part', ...request}, {run, limits}, fail, collectParts(outcomes));
+	return runWorker(workerUrl, {kind: 'part', ...request}, {run, limits}, fail, collectParts(outcomes, share));
 }
