@@ -1,14 +1,16 @@
 import {existsSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
-import pLimit from 'p-limit';
 import type {FeedResult} from '../core/articles/article.js';
-import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
 import {parseFeed} from '../core/parse-feed.js';
-import {mayBeXml, mergeFeedParts} from '../core/xml/split-xml-feed.js';
-import {FILE_FAILED, FILE_READING, type FileToRead, LENGTH, newControl, READY} from './parse-part.js';
-import {failure, parseInNewWorker, parsePartsInNewWorker, type WorkerRun} from './worker-session.js';
+import {mayBeXml} from '../core/xml/split-xml-feed.js';
+import {parseInParts, parseWhole} from './parse-in-parts.js';
+import {readHead} from './read-file.js';
+import {failure, type HeapLimits, parseInNewWorker} from './worker-session.js';
+import {inWorkerSlot} from './worker-slots.js';
+
+export {MAX_PARSE_WORKERS, parseWorkersBusy} from './worker-slots.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
 // which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -20,37 +22,6 @@ function workerFileExists(url: URL): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/**
- * Parse workers alive at once, in the whole process: each holds a feed's text and its parse in
- * memory, and more than there are cores would only share them. The rest wait their turn.
- */
-export const MAX_PARSE_WORKERS = Math.min(4, Math.max(2, availableParallelism()));
-const workerSlots = pLimit(MAX_PARSE_WORKERS);
-
-/** How many parse workers are alive, and how many wait for a slot. */
-export function parseWorkersBusy(): {running: number; waiting: number} {
-	return {running: workerSlots.activeCount, waiting: workerSlots.pendingCount};
-}
-
-/**
- * Runs `start` once a worker slot is free. Settles with its value as soon as that is there; the
- * slot is held until its worker is gone. A worker that cannot even be made (no thread to be had)
- * rejects, and gives its slot back.
- */
-function inWorkerSlot<T>(start: (run: WorkerRun) => Promise<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		void workerSlots(
-			() =>
-				new Promise<void>(gone => {
-					start({gone}).then(resolve, error => {
-						gone();
-						reject(error);
-					});
-				}),
-		);
-	});
 }
 
 /**
@@ -76,9 +47,27 @@ const MAX_WORKERS_PER_FEED = 4;
  * About how much of a feed one worker parses at once: the memory a parse takes grows with its
  * size, so a large feed is parsed a part of this size after another, each handed over when done.
  */
-const PART_BYTES = 6 * 1024 * 1024;
+const PART_BYTES = 1024 * 1024;
+/**
+ * A part worker's old-generation heap limit, per MB of a part, and at least: several times what
+ * the parse of a part takes, for the feeds with the most markup per byte (tiny items, XHTML
+ * content) as well. With no limit V8 lets a worker's heap grow far past what it holds alive, and
+ * two or four such heaps made most of the peak memory of a large load. A worker that reaches the
+ * limit all the same has its parts parsed again with none (parse-in-parts.ts).
+ */
+const HEAP_MB_PER_PART_MB = 32;
+const MIN_HEAP_MB = 64;
+/** A small young generation: a parse's garbage goes soon instead of piling up between collections. */
+const YOUNG_HEAP_MB = 4;
 
-export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number};
+/** The heap limits of a worker that parses parts of `partBytes`. */
+export function partHeapLimits(partBytes: number): HeapLimits {
+	const old = Math.max(MIN_HEAP_MB, Math.ceil((HEAP_MB_PER_PART_MB * partBytes) / (1024 * 1024)));
+	return {maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: YOUNG_HEAP_MB};
+}
+
+/** `limits`: the heap limits of part workers (null: none); by default, partHeapLimits(partBytes). */
+export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number; limits?: HeapLimits | null};
 
 function defaultWorkers(size: number): number {
 	return size >= SPLIT_BYTES ? Math.min(MAX_WORKERS_PER_FEED, availableParallelism()) : 1;
@@ -89,51 +78,15 @@ export function canParseOffThread(workerUrl: URL = WORKER_URL): boolean {
 	return workerFileExists(workerUrl);
 }
 
-type PartJob = {bytes: Uint8Array; source: string; options: ParseFeedOptions; file?: FileToRead};
-
-/** The others must not wait for a file that the first worker will never read. */
-function releaseFileWaiters(file: FileToRead | undefined): void {
-	if (file === undefined || Atomics.load(file.control, READY) !== FILE_READING) return;
-	Atomics.store(file.control, READY, FILE_FAILED);
-	Atomics.notify(file.control, READY);
+function settings(
+	size: number,
+	{workerUrl = WORKER_URL, workers = defaultWorkers(size), partBytes = PART_BYTES, limits}: OffThreadOptions,
+) {
+	return {workerUrl, workers, partBytes, limits: limits === null ? undefined : (limits ?? partHeapLimits(partBytes))};
 }
 
-/**
- * Parses `job` in parts of about `partBytes` on up to `workers` workers started at once (see
- * parse-part.ts), and merges the parts; when the feed cannot be cut, the first worker parses all of
- * it, and when the parts do not add up, it is parsed again whole. Only as many workers as there are
- * free worker slots (at least one): a worker never waits for a slot while another of the same feed
- * waits for it, so feeds loading side by side cannot hold each other up.
- */
-async function parseInParts(workerUrl: URL, job: PartJob, workers: number, partBytes: number): Promise<FeedResult> {
-	const free = MAX_PARSE_WORKERS - workerSlots.activeCount - workerSlots.pendingCount;
-	const count = Math.max(1, Math.min(workers, free));
-	const parts = count * Math.max(1, Math.ceil(job.bytes.length / (count * partBytes)));
-	const answers = await Promise.all(
-		Array.from({length: count}, (_, worker) =>
-			inWorkerSlot(async run => {
-				try {
-					return await parsePartsInNewWorker(workerUrl, {...job, worker, workers: count, parts}, run);
-				} finally {
-					if (worker === 0) releaseFileWaiters(job.file);
-				}
-			}),
-		),
-	);
-	const [first] = answers;
-	const whole = first?.find(answer => answer.of === 'whole');
-	if (whole !== undefined) return whole.result;
-	const inOrder = answers.flat().sort((a, b) => a.part - b.part);
-	const complete = inOrder.every((answer, index) => answer.of === 'part' && answer.part === index);
-	const merged = complete
-		? mergeFeedParts(
-				inOrder.map(answer => answer.result),
-				job.options.maxItems ?? DEFAULT_MAX_ITEMS,
-			)
-		: undefined;
-	if (merged !== undefined) return merged;
-	const length = job.file === undefined ? job.bytes.length : Atomics.load(job.file.control, LENGTH);
-	return await parseInWorker(workerUrl, job.bytes.subarray(0, length), job.source, job.options);
+function couldNotStart(source: string, error: unknown): FeedResult {
+	return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /**
@@ -145,37 +98,42 @@ export async function parseFeedOffThread(
 	bytes: Uint8Array,
 	source: string,
 	options: ParseFeedOptions = {},
-	{workerUrl = WORKER_URL, workers = defaultWorkers(bytes.length), partBytes = PART_BYTES}: OffThreadOptions = {},
+	offThread: OffThreadOptions = {},
 ): Promise<FeedResult> {
-	if (!workerFileExists(workerUrl)) return parseFeed(bytes, source, options);
+	const use = settings(bytes.length, offThread);
+	if (!workerFileExists(use.workerUrl)) return parseFeed(bytes, source, options);
 	try {
-		if (bytes.length > partBytes && mayBeXml(bytes)) {
+		if (bytes.length > use.partBytes && mayBeXml(bytes)) {
 			// Every worker reads the shared bytes in place and copies out its own parts.
 			const shared = bytes.buffer instanceof SharedArrayBuffer ? bytes : copyToShared(bytes);
-			return await parseInParts(workerUrl, {bytes: shared, source, options}, workers, partBytes);
+			return await parseInParts({feed: {bytes: shared}, source, options}, use);
 		}
-		return await parseInWorker(workerUrl, bytes, source, options);
+		return await parseInWorker(use.workerUrl, bytes, source, options);
 	} catch (error) {
-		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
+		return couldNotStart(source, error);
 	}
 }
 
 /**
- * A regular file of `size` bytes, read and parsed off the main thread: the first worker reads it
- * into shared memory while the others start, so reading waits neither for the main thread nor for
- * a worker to start. Only where canParseOffThread.
+ * A regular file of `size` bytes, read and parsed off the main thread: the workers read it
+ * themselves, each what it needs when it needs it (see parse-part.ts), so neither the main thread
+ * nor any worker holds the whole file. Only where canParseOffThread.
  */
 export async function parseFileOffThread(
 	path: string,
 	size: number,
 	source: string,
 	options: ParseFeedOptions = {},
-	{workerUrl = WORKER_URL, workers = defaultWorkers(size), partBytes = PART_BYTES}: OffThreadOptions = {},
+	offThread: OffThreadOptions = {},
 ): Promise<FeedResult> {
+	const use = settings(size, offThread);
+	const job = {feed: {path, size}, source, options};
 	try {
-		const bytes = new Uint8Array(new SharedArrayBuffer(size));
-		return await parseInParts(workerUrl, {bytes, source, options, file: {path, control: newControl()}}, workers, partBytes);
+		// What cannot be XML (JSON) is not cut: no worker need start to find that out.
+		const head = readHead(path);
+		if (head !== undefined && !mayBeXml(head)) return await parseWhole(use.workerUrl, job);
+		return await parseInParts(job, use);
 	} catch (error) {
-		return failure(source, `parser could not start: ${error instanceof Error ? error.message : String(error)}`);
+		return couldNotStart(source, error);
 	}
 }

@@ -154,3 +154,24 @@ export function readSmallFileNow(path: string): Uint8Array | undefined {
 		return undefined;
 	}
 }
+
+/** How much of the start of a file mayBeXml looks at. */
+const HEAD_BYTES = 4096 + 3;
+
+/**
+ * The first few KB of a regular file, read at once (a single small read), or undefined when it
+ * cannot be read so (the parse that follows then says why).
+ */
+export function readHead(path: string): Uint8Array | undefined {
+	let fd: number | undefined;
+	try {
+		fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+		if (!fs.fstatSync(fd).isFile()) return undefined;
+		const head = Buffer.allocUnsafe(HEAD_BYTES);
+		return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
+	} catch {
+		return undefined;
+	} finally {
+		if (fd !== undefined) fs.closeSync(fd);
+	}
+}

@@ -1,9 +1,10 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type {Article, FeedResult} from '../core/articles/article.js';
+import {createStringSharer} from '../core/articles/shared-strings.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {lazyBuiltin} from '../shims/lazy-require.js';
-import type {PartRequest} from './parse-part.js';
-import type {ParseRequest, WorkerReply, WorkerRequest} from './parse-worker.js';
+import type {PartOutcome, PartRequest} from './parse-part.js';
+import type {FileRequest, ParseRequest, WorkerReply, WorkerRequest} from './parse-worker.js';
 
 const workerThreads = lazyBuiltin<typeof WorkerThreads>('node:worker_threads');
 
@@ -26,31 +27,44 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 /** How one worker's run ends: `gone` is called once the worker (and the memory it holds) is gone. */
 export type WorkerRun = {gone: () => void};
 
+/** How a worker failed: `outOfMemory` when it reached the heap limit it was started with. */
+export type WorkerFailure = {message: string; outOfMemory: boolean};
+
+/** V8 heap limits for a worker (see resourceLimits of worker_threads); none when undefined. */
+export type HeapLimits = {maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number};
+
+function failureOf(error: Error): WorkerFailure {
+	const outOfMemory = 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+	return {message: `parser crashed: ${error.message}`, outOfMemory};
+}
+
 /**
- * Starts a worker from `workerUrl`, sends it `request` (its bytes transferred unless they live in a
- * SharedArrayBuffer, which the worker reads in place) and settles with what `answer` makes of the
- * replies; a worker that crashes, exits or cannot start settles with `onFailure(message)`. The
- * promise settles as soon as the answer is complete; `run.gone` follows once the worker has ended.
+ * Starts a worker from `workerUrl` (under `limits`, if any), sends it `request` (its bytes, if it
+ * has any, transferred unless they live in a SharedArrayBuffer, which the worker reads in place)
+ * and settles with what `answer` makes of the replies; a worker that crashes, exits or cannot
+ * start settles with `onFailure`. The promise settles as soon as the answer is complete;
+ * `run.gone` follows once the worker has ended.
  * A parse result's articles come in batches, each asked for as soon as the last has arrived: the
  * worker gets the next one ready while this thread takes in the last, and each arrives as a task of
  * its own, with keys and signals handled in between.
  */
 function runWorker<T>(
 	workerUrl: URL,
-	request: WorkerRequest & {bytes: Uint8Array},
-	run: WorkerRun,
-	onFailure: (message: string) => T,
+	request: WorkerRequest,
+	{run, limits}: {run: WorkerRun; limits?: HeapLimits | undefined},
+	onFailure: (failure: WorkerFailure) => T,
 	answer: (reply: WorkerReply, ask: () => void) => T | undefined,
 ): Promise<T> {
 	return new Promise(resolve => {
 		let settled = false;
-		const worker = new (workerThreads().Worker)(workerUrl);
+		const worker = new (workerThreads().Worker)(workerUrl, limits === undefined ? {} : {resourceLimits: limits});
 		const settle = (value: T) => {
 			if (settled) return;
 			settled = true;
 			resolve(value);
 			worker.terminate().then(run.gone, run.gone);
 		};
+		const fail = (message: string) => settle(onFailure({message, outOfMemory: false}));
 		const ask = () => {
 			if (!settled) worker.postMessage({kind: 'next'} satisfies WorkerRequest);
 		};
@@ -58,17 +72,17 @@ function runWorker<T>(
 			const value = answer(reply, ask);
 			if (value !== undefined) settle(value);
 		});
-		worker.on('error', (error: Error) => settle(onFailure(`parser crashed: ${error.message}`)));
-		worker.on('exit', code => settle(onFailure(`parser stopped unexpectedly (exit code ${code})`)));
+		worker.on('error', (error: Error) => settle(onFailure(failureOf(error))));
+		worker.on('exit', code => fail(`parser stopped unexpectedly (exit code ${code})`));
 		try {
-			if (request.bytes.buffer instanceof SharedArrayBuffer) {
+			if (request.kind !== 'parse' || request.bytes.buffer instanceof SharedArrayBuffer) {
 				worker.postMessage(request);
 			} else {
 				const bytes = transferable(request.bytes);
 				worker.postMessage({...request, bytes}, [bytes.buffer]);
 			}
 		} catch (error) {
-			settle(onFailure(`parser could not start: ${error instanceof Error ? error.message : String(error)}`));
+			fail(`parser could not start: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	});
 }
@@ -77,13 +91,17 @@ function runWorker<T>(
 function collectResult(source: string): (reply: WorkerReply, ask: () => void) => FeedResult | undefined {
 	let result: FeedResult | undefined;
 	const articles: Article[] = [];
+	const share = createStringSharer();
 	let batchesLeft = 0;
 	return (reply, ask) => {
 		if (reply.kind === 'result') {
 			result = reply.result;
 			batchesLeft = reply.batches;
 		} else if (result !== undefined && reply.kind === 'articles') {
-			for (const article of reply.articles) articles.push(article);
+			for (const article of reply.articles) {
+				share(article);
+				articles.push(article);
+			}
 			batchesLeft--;
 		} else {
 			return failure(source, 'parser answered out of turn');
@@ -98,34 +116,52 @@ function collectResult(source: string): (reply: WorkerReply, ask: () => void) =>
 
 /** parseFeed in a new worker; see runWorker. Never rejects. */
 export function parseInNewWorker(workerUrl: URL, request: ParseRequest, run: WorkerRun): Promise<FeedResult> {
-	const fail = (message: string) => failure(request.source, message);
-	return runWorker(workerUrl, {kind: 'parse', ...request}, run, fail, collectResult(request.source));
+	const fail = ({message}: WorkerFailure) => failure(request.source, message);
+	return runWorker(workerUrl, {kind: 'parse', ...request}, {run}, fail, collectResult(request.source));
 }
 
-/** One part's result, or the whole feed's (`whole`: it could not be cut, or its worker failed). */
-export type PartAnswer = {part: number; of: 'whole' | 'part'; result: FeedResult};
+/** A regular file read and parsed whole in a new worker; see runWorker. Never rejects. */
+export function parseFileInNewWorker(workerUrl: URL, request: FileRequest, run: WorkerRun): Promise<FeedResult> {
+	const fail = ({message}: WorkerFailure) => failure(request.source, message);
+	return runWorker(workerUrl, {kind: 'file', ...request}, {run}, fail, collectResult(request.source));
+}
 
-/** Collects each part's articles, which come before its result, until the worker is done. */
-function collectParts(source: string): (reply: WorkerReply) => PartAnswer[] | undefined {
-	const answers: PartAnswer[] = [];
+/** What one worker of a feed parsed in parts gave: its outcomes, and how it failed, if it did. */
+export type PartsAnswer = {outcomes: PartOutcome[]; failure?: WorkerFailure};
+
+/** Collects each part's articles, which come before its outcome, until the worker is done. */
+function collectParts(outcomes: PartOutcome[], share: (article: Article) => void): (reply: WorkerReply) => PartsAnswer | undefined {
 	let articles: Article[] = [];
 	return reply => {
 		if (reply.kind === 'articles') {
-			for (const article of reply.articles) articles.push(article);
+			for (const article of reply.articles) {
+				share(article);
+				articles.push(article);
+			}
 			return undefined;
 		}
 		if (reply.kind === 'part') {
-			answers.push({part: reply.part, of: reply.of, result: reply.result.ok ? {...reply.result, articles} : reply.result});
+			const {outcome} = reply;
+			outcomes.push(outcome.kind === 'part' && outcome.result.ok ? {...outcome, result: {...outcome.result, articles}} : outcome);
 			articles = [];
 			return undefined;
 		}
-		if (reply.kind === 'done') return answers;
-		return [{part: 0, of: 'whole', result: failure(source, 'parser answered out of turn')}];
+		if (reply.kind === 'done') return {outcomes};
+		return {outcomes, failure: {message: 'parser answered out of turn', outOfMemory: false}};
 	};
 }
 
-/** Parts of a feed in a new worker (see parse-part.ts), each as it is parsed; never rejects. */
-export function parsePartsInNewWorker(workerUrl: URL, request: PartRequest, run: WorkerRun): Promise<PartAnswer[]> {
-	const fail = (message: string): PartAnswer[] => [{part: 0, of: 'whole', result: failure(request.source, message)}];
-	return runWorker(workerUrl, {kind: 'part', ...request}, run, fail, collectParts(request.source));
+/**
+ * Parts of a feed in a new worker (see parse-part.ts), each as it is parsed, under `limits`; never
+ * rejects. A worker that fails keeps the parts it handed over.
+ */
+export function parsePartsInNewWorker(
+	workerUrl: URL,
+	request: PartRequest,
+	run: WorkerRun,
+	{limits, share = createStringSharer()}: {limits?: HeapLimits | undefined; share?: (article: Article) => void} = {},
+): Promise<PartsAnswer> {
+	const outcomes: PartOutcome[] = [];
+	const fail = (failure: WorkerFailure): PartsAnswer => ({outcomes, failure});
+	return runWorker(workerUrl, {kind: 'part', ...request}, {run, limits}, fail, collectParts(outcomes, share));
 }

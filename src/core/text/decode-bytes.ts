@@ -1,4 +1,3 @@
-import {isUtf8} from 'node:buffer';
 import type * as IconvLite from 'iconv-lite';
 import {lazyRequire} from '../../shims/lazy-require.js';
 import {FeedError} from '../feed-error.js';
@@ -135,20 +134,22 @@ export function decodeFeedBytes(bytes: Uint8Array, declaredCharset?: string): st
 }
 
 /**
- * True when decodeFeedBytes reads `bytes` as UTF-8, and would read any part of them cut at ASCII
- * characters the same way: no UTF-16/32, a declared encoding (if any) that valid UTF-8 overrides or
- * matches, and valid UTF-8 throughout. (split-xml-feed.ts cuts only such documents.)
+ * Whether a document that starts with `head` (its first HEAD_BYTES or more, or all of it) is one
+ * that decodeFeedBytes reads as UTF-8 whenever its bytes are valid UTF-8, and would read any part
+ * of it cut at ASCII characters the same way: no UTF-16/32, and a declared encoding (if any) that
+ * valid UTF-8 overrides or matches. (split-xml-feed.ts cuts only such documents, valid throughout.)
  */
-export function readsAsUtf8Anywhere(bytes: Uint8Array): boolean {
-	const [b0, b1] = bytes;
-	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || utf16Order(bytes) !== undefined) return false;
-	const declared = xmlDeclarationEncoding(bytes);
-	if (declared !== undefined) {
-		const encoding = encodingOf(normalizeLabel(declared));
-		if (encoding !== 'utf-8' && encoding !== 'windows-1252') return false;
-	}
-	return isUtf8(bytes);
+export function headAllowsUtf8(head: Uint8Array): boolean {
+	const [b0, b1] = head;
+	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || utf16Order(head) !== undefined) return false;
+	const declared = xmlDeclarationEncoding(head);
+	if (declared === undefined) return true;
+	const encoding = encodingOf(normalizeLabel(declared));
+	return encoding === 'utf-8' || encoding === 'windows-1252';
 }
+
+/** How much of the start of a document headAllowsUtf8 looks at. */
+export const HEAD_BYTES = DECLARATION_PROBE_LENGTH;
 
 function decodeDeclaredInXml(bytes: Uint8Array): string | undefined {
 	const label = xmlDeclarationEncoding(bytes);
