@@ -8,17 +8,16 @@ import type {ReaderStore} from '../store/types.js';
 import {countArticles} from './chrome/article-counts.js';
 import {Header} from './chrome/header.js';
 import {HintBar} from './chrome/hint-bar.js';
-import {StatusLine} from './chrome/status-line.js';
+import {ReaderStatus} from './chrome/reader-status.js';
 import {useClock} from './hooks/use-clock.js';
 import {useLoader} from './hooks/use-loader.js';
-import {useSpinner} from './hooks/use-spinner.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {createKeymap, type Keymap} from './keys/keymap.js';
 import {readerLayout} from './layout/reader-layout.js';
 import {type LinkHandlers, NO_LINK_HANDLERS} from './links/link-handlers.js';
 import {feedNotes} from './picker/feed-notes.js';
 import {hintScreen, ReaderBody} from './reader/reader-body.js';
-import {headerLabel, statusSegments} from './reader/reader-chrome.js';
+import {headerLabel} from './reader/reader-chrome.js';
 import {useReaderEnv} from './reader/use-reader-env.js';
 import {useReaderInput} from './reader/use-reader-input.js';
 import {type ReaderHandlers, useReaderState} from './reader/use-reader-state.js';
@@ -82,7 +81,6 @@ export function ReaderApp(props: ReaderAppProps) {
 	}, [dispatch]);
 	const onArticles = useCallback((articles: readonly Article[]) => dispatch({type: 'articlesChanged', articles}), [dispatch]);
 	const loading = useLoader(loader, initialArticles, onArticles);
-	const spinner = useSpinner(loading.pending > 0);
 	useReaderInput(current, dispatch, keymap);
 
 	// Once per change of the list or of the store, never per row.
@@ -127,8 +125,10 @@ export function ReaderApp(props: ReaderAppProps) {
 				/>
 			</Box>
 			<Box height={1}>
-				<StatusLine
-					segments={statusSegments(state.message, loading, [...(props.notices ?? []), ...store.notices], spinner)}
+				<ReaderStatus
+					message={state.message}
+					loading={loading}
+					notices={[...(props.notices ?? []), ...store.notices]}
 					width={columns}
 					theme={theme}
 				/>

@@ -2,6 +2,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
 import {createMemoryStore} from '../../src/store/memory-store.js';
+import {createKeymap, type Keymap} from '../../src/ui/keys/keymap.js';
 import {fakeSource, makeArticles, okResult} from './helpers/articles.js';
 import {eventually, press} from './helpers/press.js';
 import {renderReader} from './helpers/render-reader.js';
@@ -68,5 +69,30 @@ describe('loading feeds', () => {
 		const app = await renderReader([rejecting, fakeSource(okResult('Good', makeArticles(1)))]);
 		expect(app.statusLine()).toContain('✗ bad-source: exploded');
 		expect(app.frame()).toContain('Headline number 1');
+	});
+
+	it('turns the spinner while a feed loads without drawing the rest of the reader again', async () => {
+		// The hint bar asks the keymap for its hints whenever the reader itself renders.
+		const keymap = createKeymap();
+		let readerRenders = 0;
+		const counting: Keymap = {
+			...keymap,
+			hints(screen) {
+				readerRenders++;
+				return keymap.hints(screen);
+			},
+		};
+		const slow = fakeSource(okResult('Slow', makeArticles(1)), {deferred: true});
+		const app = await renderReader([slow], {keymap: counting});
+		const spinner = () => app.statusLine().trim().charAt(0);
+		const first = spinner();
+		const before = readerRenders;
+		await eventually(spinner).not.toBe(first);
+		const second = spinner();
+		await eventually(spinner).not.toBe(second);
+		expect(readerRenders).toBe(before);
+		slow.release();
+		await eventually(app.frame).toContain('Headline number 1');
+		expect(app.statusLine()).not.toContain('loaded');
 	});
 });
