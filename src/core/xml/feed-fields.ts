@@ -71,10 +71,24 @@ export function customFields(fields: Record<string, string>): [string, string, {
 	return Object.entries(fields).map(([key, element]) => [element, PREFIX + key, {keepArray: true}]);
 }
 
+// Each field's property name, made once: a name joined anew for every read is a new string that
+// the engine looks up by its text each time (dozens of reads per item), while a name read back from
+// an object's keys is the engine's own copy, found at once.
+const propertyNames = new Map<string, string>();
+
+function propertyName(key: string): string {
+	let name = propertyNames.get(key);
+	if (name === undefined) {
+		name = Object.keys({[PREFIX + key]: true})[0] ?? PREFIX + key;
+		propertyNames.set(key, name);
+	}
+	return name;
+}
+
 /** Reads the field copied out by customFields. */
 export function field(record: unknown, key: string): unknown {
 	if (typeof record !== 'object' || record === null) return undefined;
-	return (record as Record<string, unknown>)[PREFIX + key];
+	return (record as Record<string, unknown>)[propertyName(key)];
 }
 
 export function firstTrimmed(...values: unknown[]): string | undefined {
