@@ -4,9 +4,10 @@
 // that shows its matches. The first search also folds every article's text (the index is built on
 // first use): timed on its own, from the first key until its matches are shown.
 import {performance} from 'node:perf_hooks';
+import xterm from '@xterm/headless';
 import {withApp} from './app-session.mjs';
 import {NEWEST_MARKER} from './generate-feeds.mjs';
-import {sleep, stripAnsi} from './pty-timing.mjs';
+import {ROWS, sleep} from './pty-timing.mjs';
 import {heading, note, statLine} from './report.mjs';
 import {summarize} from './stats.mjs';
 
@@ -18,10 +19,28 @@ const BACKSPACE = '\u007F';
 const COLUMNS = 160;
 const MATCHES = /search: (\S(?:[^·]*\S)?) · ([\d,]+) of ([\d,]+)/g;
 
-/** Resolves with ms from `startedAt` until output after `from` shows the matches of `query`; null after the timeout. */
-async function matchesShown(session, from, query, startedAt, timeoutMs) {
+/**
+ * The header row as the terminal shows it. A keypress rewrites only the cells that changed, so the
+ * bytes written never hold the whole header: they are played in a terminal emulator and read back.
+ */
+function headerOnScreen(session) {
+	const terminal = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true});
+	let played = 0;
+	return {
+		async read() {
+			const bytes = session.output.slice(played);
+			played += bytes.length;
+			if (bytes !== '') await new Promise(resolve => terminal.write(bytes, resolve));
+			return terminal.buffer.active.getLine(0)?.translateToString(true) ?? '';
+		},
+		dispose: () => terminal.dispose(),
+	};
+}
+
+/** Resolves with ms from `startedAt` until the header shows the matches of `query`; null after the timeout. */
+async function matchesShown(header, query, startedAt, timeoutMs) {
 	while (performance.now() - startedAt < timeoutMs) {
-		for (const match of stripAnsi(session.output.slice(from)).matchAll(MATCHES)) {
+		for (const match of (await header.read()).matchAll(MATCHES)) {
 			if (match[1] === query) return {ms: performance.now() - startedAt, count: `${match[2]} of ${match[3]}`};
 		}
 		await sleep(1);
@@ -30,10 +49,9 @@ async function matchesShown(session, from, query, startedAt, timeoutMs) {
 }
 
 /** One key: the first frame it causes, and when its matches are on screen (for a non-empty query). */
-async function timeKey(session, key, query) {
-	const from = session.output.length;
+async function timeKey(session, header, key, query) {
 	const startedAt = performance.now();
-	const shown = query.trim() === '' ? Promise.resolve(null) : matchesShown(session, from, query.trim(), startedAt, 10_000);
+	const shown = query.trim() === '' ? Promise.resolve(null) : matchesShown(header, query.trim(), startedAt, 10_000);
 	const frame = await session.timeKeypress(key, {quietMs: 15, timeoutMs: 3000});
 	return {frame, shown: await shown};
 }
@@ -44,6 +62,7 @@ async function searchSession(path, rounds) {
 		async session => {
 			await session.waitForText(NEWEST_MARKER, 120_000);
 			await session.waitQuiet(300, 30_000);
+			const header = headerOnScreen(session);
 			// For comparison: j and k in the same session, same screen.
 			const listKeys = [];
 			for (let index = 0; index < 10; index++) {
@@ -52,7 +71,7 @@ async function searchSession(path, rounds) {
 			}
 			await session.timeKeypress('/', {quietMs: 15});
 			await sleep(GAP_MS);
-			const first = await timeKey(session, QUERY[0], QUERY[0]);
+			const first = await timeKey(session, header, QUERY[0], QUERY[0]);
 			await session.waitQuiet(50, 10_000);
 			await session.timeKeypress(BACKSPACE, {quietMs: 15});
 			await sleep(GAP_MS);
@@ -66,7 +85,7 @@ async function searchSession(path, rounds) {
 				const keys = [...QUERY, ...Array.from(QUERY, () => BACKSPACE)];
 				for (const key of keys) {
 					query = key === BACKSPACE ? query.slice(0, -1) : query + key;
-					const {frame, shown} = await timeKey(session, key, query);
+					const {frame, shown} = await timeKey(session, header, key, query);
 					if (frame === null) missing++;
 					else frames.push(frame);
 					if (shown !== null) results.push(shown.ms);
@@ -75,6 +94,7 @@ async function searchSession(path, rounds) {
 					await sleep(GAP_MS);
 				}
 			}
+			header.dispose();
 			return {first: first.shown?.ms ?? null, frames, results, missing, count, listKeys: listKeys.filter(ms => ms !== null)};
 		},
 		{columns: COLUMNS},
