@@ -111,7 +111,9 @@ export function splitXmlFeed(bytes: Uint8Array, parts: number): Uint8Array[] | u
 /**
  * The result of the whole document from the results of its parts, or undefined when the parts may
  * not add up to it exactly: a part failed or warned (skipped items, limits), the same id came up in
- * two parts (the whole would have dropped one with a warning), or the item limit may have applied.
+ * two parts (the whole would have dropped one with a warning), or there are more items than the
+ * limit (the whole would have kept the first and warned). With no warning from any part, every
+ * item is an article, so exactly `maxItems` articles is a whole within the limit.
  */
 export function mergeFeedParts(results: readonly FeedResult[], maxItems: number): FeedResult | undefined {
 	const [first] = results;
@@ -126,6 +128,6 @@ export function mergeFeedParts(results: readonly FeedResult[], maxItems: number)
 			articles.push(article);
 		}
 	}
-	if (articles.length >= maxItems) return undefined;
+	if (articles.length > maxItems) return undefined;
 	return {ok: true, source: first.source, title: first.title, articles, warnings: []};
 }

@@ -116,8 +116,23 @@ describe('mergeFeedParts', () => {
 		expect(mergeFeedParts([ok(['a']), ok(['b'], {warnings: ['skipped item 1']})], 100)).toBeUndefined();
 		expect(mergeFeedParts([ok(['a']), ok(['a'])], 100)).toBeUndefined();
 		expect(mergeFeedParts([ok(['a']), ok(['b'], {title: 'Other'})], 100)).toBeUndefined();
-		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 3)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 2)).toBeUndefined();
 		expect(mergeFeedParts([], 100)).toBeUndefined();
+	});
+
+	it('merges parts that hold exactly as many items as the limit, as the whole keeps them all', async () => {
+		const text = rss(Array.from({length: 9}, (_, index) => item(index)));
+		const documents = splitXmlFeed(encode(text), 3)!;
+		const partsWith = async (maxItems: number) =>
+			mergeFeedParts(await Promise.all(documents.map(document => parseFeed(document, 'feed.xml', {part: true, maxItems}))), maxItems);
+		const merged = await partsWith(9);
+		expect(merged).toEqual(await parseFeed(encode(text), 'feed.xml', {maxItems: 9}));
+		expect(merged?.ok && merged.articles).toHaveLength(9);
+		// One item fewer allowed: the whole keeps eight and warns, which the parts cannot do.
+		expect(await partsWith(8)).toBeUndefined();
+		expect(await parseFeed(encode(text), 'feed.xml', {maxItems: 8})).toMatchObject({
+			warnings: ['the feed has 9 items; only the first 8 were kept'],
+		});
 	});
 });
 
