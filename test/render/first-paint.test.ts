@@ -13,11 +13,12 @@ let outDir = '';
 let patched: ReaderKit;
 let original: ReaderKit;
 
+// Two bundles of Ink and the reader: slow on a machine whose cores are busy.
 beforeAll(async () => {
 	outDir = makeTempDir('flashnews-first-paint-');
 	patched = (await bundleReader(outDir, {patched: true})).exports;
 	original = (await bundleReader(outDir, {patched: false})).exports;
-});
+}, 120_000);
 
 afterAll(() => {
 	fs.rmSync(outDir, {recursive: true, force: true});
