@@ -8,8 +8,9 @@ import {sanitizeLine} from '../core/text/sanitize.js';
 import {urlSource, type WebSettings} from './http/url-source.js';
 import {type Lease, type LoadBudget, sharedLoadBudget} from './load-budget.js';
 import {canParseOffThread, parseFeedOffThread, parseFileOffThread} from './parse-off-thread.js';
-import {largeRegularFileSize, OFF_THREAD_BYTES, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
+import {largeRegularFileSize, readErrorMessage, readFeedFile, readSmallFileNow, readToEnd} from './read-file.js';
 import type {Source} from './source.js';
+import {OFF_THREAD_BYTES} from './worker-plan.js';
 
 export type SourceOptions = {
 	/** What the bytes of every source being loaded may add up to (default: the process's shared budget). */
@@ -45,7 +46,7 @@ function bytesSource(
 	return {
 		id,
 		label,
-		async load() {
+		async load(onPartial) {
 			const now = readNow?.();
 			if (now !== undefined) return parseFeed(now, label);
 			const lease = budget.lease();
@@ -56,7 +57,9 @@ function bytesSource(
 				} catch (error) {
 					return {ok: false, source: label, error: readErrorMessage(error)};
 				}
-				return await (bytes.length > OFF_THREAD_BYTES ? parseFeedOffThread(bytes, label) : parseOnMainThread(bytes, label));
+				return await (bytes.length > OFF_THREAD_BYTES
+					? parseFeedOffThread(bytes, label, {}, {onPartial})
+					: parseOnMainThread(bytes, label));
 			} finally {
 				lease.release();
 			}
@@ -75,19 +78,19 @@ function fileSource(path: string, label: string, budget: LoadBudget): Source {
 	if (!canParseOffThread()) return source;
 	return {
 		...source,
-		async load() {
+		async load(onPartial) {
 			let size: number | undefined;
 			try {
 				size = largeRegularFileSize(path);
 			} catch (error) {
 				return {ok: false, source: label, error: readErrorMessage(error)};
 			}
-			if (size === undefined) return source.load();
+			if (size === undefined) return source.load(onPartial);
 			// Read in a worker: the main thread may be busy starting the interface for a while.
 			const lease = budget.lease();
 			try {
 				await lease.grow(size);
-				return await parseFileOffThread(path, size, label);
+				return await parseFileOffThread(path, size, label, {}, {onPartial});
 			} catch (error) {
 				return {ok: false, source: label, error: readErrorMessage(error)};
 			} finally {

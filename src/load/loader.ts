@@ -37,7 +37,7 @@ const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /**
  * Starts every source's load at once and owns their progress. A source's cached copy is its result
- * until the load settles. Small files are read and parsed synchronously inside `load()`, so by the
+ * until the load settles; with none, so are the articles a large feed has parsed so far. Small files are read and parsed synchronously inside `load()`, so by the
  * time the interface asks for its first snapshot their articles are already there. The merge
  * happens here and nowhere else, lazily: one merge per batch of arrivals, when next read. A merge
  * of many articles is done in slices, a turn of the event loop each, so that keys and signals are
@@ -53,8 +53,8 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 	// biome-ignore lint/correctness/noUnusedVariables: read by the ??= that schedules an announcement
 	let announcing: NodeJS.Immediate | undefined;
 	let merged: readonly Article[] | undefined;
-	// Results that arrived and wait for a merge in slices to include them.
-	const arrived = new Map<number, FeedResult>();
+	// Results that arrived and wait for a merge in slices to include them; `final` unless a partial.
+	const arrived = new Map<number, {result: FeedResult; final: boolean}>();
 	let merging: Promise<void> | undefined;
 
 	const snapshot = (): LoaderSnapshot => {
@@ -89,26 +89,43 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 	};
 	// Everything that arrived meanwhile goes into one merge; what arrives during it, into the next.
 	const mergeArrivals = async () => {
+		// Never done before `merging` holds its promise, and what else arrives in this turn joins in.
+		await nextTurn();
 		while (arrived.size > 0) {
 			const batch = [...arrived];
 			arrived.clear();
 			const next = [...results];
-			for (const [index, result] of batch) next[index] = result;
+			for (const [index, {result}] of batch) next[index] = result;
 			const steps = mergeArticlesInSlices(next.filter(isSettled));
 			let step = steps.next();
 			for (; !step.done; step = steps.next()) await nextTurn();
-			for (const [index, result] of batch) settle(index, result);
+			for (const [index, {result, final}] of batch) {
+				if (final) settle(index, result);
+				else results[index] = result;
+			}
 			merged = step.value;
 			afterSettling();
 		}
 		merging = undefined;
 	};
 	const articleCount = (result: FeedResult | undefined) => (result?.ok ? result.articles.length : 0);
+	const mergeSoon = (index: number, result: FeedResult, final: boolean) => {
+		arrived.set(index, {result, final});
+		merging ??= mergeArrivals();
+		return merging;
+	};
 	const start = (index: number) => {
 		const source = sources[index];
 		if (source === undefined || running[index] !== undefined) return;
 		pending++;
-		running[index] = settleLoad(source).then(async result => {
+		// What a large feed has parsed so far stands in for nothing yet, never for a result it had.
+		const first = results[index] === undefined;
+		let loaded = false;
+		const onPartial = (partial: FeedResult) => {
+			if (first && !loaded) void mergeSoon(index, partial, false);
+		};
+		running[index] = settleLoad(source, onPartial).then(async result => {
+			loaded = true;
 			const total = results.reduce((sum, each, at) => sum + (at === index ? 0 : articleCount(each)), articleCount(result));
 			if (merging === undefined && total <= MERGE_SLICE) {
 				settle(index, result);
@@ -116,9 +133,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 				afterSettling();
 				return result;
 			}
-			arrived.set(index, result);
-			merging ??= mergeArrivals();
-			await merging;
+			await mergeSoon(index, result, true);
 			return result;
 		});
 	};

@@ -6,7 +6,7 @@ import type {Article, FeedResult} from '../core/articles/article.js';
 import {createStringSharer} from '../core/articles/shared-strings.js';
 import {DEFAULT_MAX_ITEMS} from '../core/limits.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
-import {mergeFeedParts} from '../core/xml/split-xml-feed.js';
+import {createPartRun, mergeFeedParts} from '../core/xml/merge-feed-parts.js';
 import type {FeedBytes, PartOutcome, PartRequest} from './parse-part.js';
 import {boardState, newPartBoard, PLANNED, partsPlanned, releaseWaiters} from './part-board.js';
 import {
@@ -20,8 +20,18 @@ import {
 import {freeWorkerSlots, inWorkerSlot} from './worker-slots.js';
 
 export type PartsJob = {feed: FeedBytes; source: string; options: ParseFeedOptions};
-/** `limits`: the heap limits of the workers that parse parts (none: no limit). */
-export type PartsSettings = {workerUrl: URL; workers: number; partBytes: number; limits?: HeapLimits | undefined};
+/**
+ * `limits`: the heap limits of the workers that parse parts (none: no limit). `onPartial`: hears,
+ * while the parts are parsed, of the articles of those from the first on that are in (see
+ * createPartRun), to show before the whole is.
+ */
+export type PartsSettings = {
+	workerUrl: URL;
+	workers: number;
+	partBytes: number;
+	limits?: HeapLimits | undefined;
+	onPartial?: ((result: FeedResult) => void) | undefined;
+};
 
 export function feedSize(feed: FeedBytes): number {
 	return 'bytes' in feed ? feed.bytes.length : feed.size;
@@ -57,18 +67,25 @@ function parsedParts(answers: readonly PartsAnswer[]): Parsed[] {
  * worker never waits for a slot while another of the same feed waits for it, so feeds loading side
  * by side cannot hold each other up.
  */
-export async function parseInParts(job: PartsJob, {workerUrl, workers, partBytes, limits}: PartsSettings): Promise<FeedResult> {
+export async function parseInParts(job: PartsJob, {workerUrl, workers, partBytes, limits, onPartial}: PartsSettings): Promise<FeedResult> {
 	const count = Math.max(1, Math.min(workers, freeWorkerSlots()));
 	const parts = count * Math.max(1, Math.ceil(feedSize(job.feed) / (count * partBytes)));
 	if (parts < 2) return await parseWhole(workerUrl, job);
 	const request: Omit<PartRequest, 'worker'> = {...job, board: newPartBoard(parts), workers: count, parts};
 	// One copy of each repeated string for the whole feed, whichever worker its articles come from.
 	const share = createStringSharer();
+	// Each part joins the others as it arrives, so the whole is ready when the last does.
+	const run = createPartRun(job.options.maxItems ?? DEFAULT_MAX_ITEMS, {partials: onPartial !== undefined});
+	const onPart = (outcome: PartOutcome) => {
+		if (outcome.kind !== 'part') return;
+		const partial = run.add(outcome.part, outcome.result, partsPlanned(request.board));
+		if (partial !== undefined) onPartial?.(partial);
+	};
 	const answers = await Promise.all(
 		Array.from({length: count}, (_, worker) =>
 			inWorkerSlot(async run => {
 				try {
-					return await parsePartsInNewWorker(workerUrl, {...request, worker}, run, {limits, share});
+					return await parsePartsInNewWorker(workerUrl, {...request, worker}, run, {limits, share, onPart});
 				} finally {
 					// The others must not wait for a plan that the first worker will never post.
 					if (worker === 0) releaseWaiters(request.board);
@@ -85,7 +102,7 @@ export async function parseInParts(job: PartsJob, {workerUrl, workers, partBytes
 		if (first?.outOfMemory) return await parseWhole(workerUrl, job);
 		return failure(job.source, first?.message ?? 'parser failed');
 	}
-	return await mergeParts(workerUrl, job, request, answers, share);
+	return run.whole(partsPlanned(request.board)) ?? (await mergeParts(workerUrl, job, request, answers, share));
 }
 
 /** The parts merged; those that a failed worker never handed over are parsed again first, with no heap limit. */

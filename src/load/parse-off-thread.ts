@@ -1,5 +1,4 @@
 import {existsSync} from 'node:fs';
-import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import type {FeedResult} from '../core/articles/article.js';
 import type {ParseFeedOptions} from '../core/parse-feed.js';
@@ -7,10 +6,12 @@ import {parseFeed} from '../core/parse-feed.js';
 import {mayBeXml} from '../core/xml/split-xml-feed.js';
 import {parseInParts, parseWhole} from './parse-in-parts.js';
 import {readHead} from './read-file.js';
+import {PART_BYTES, partHeapLimits, workersFor} from './worker-plan.js';
 import {failure, type HeapLimits, parseInNewWorker} from './worker-session.js';
 import {inWorkerSlot} from './worker-slots.js';
 
-export {MAX_PARSE_WORKERS, parseWorkersBusy} from './worker-slots.js';
+export {MAX_PARSE_WORKERS, partHeapLimits} from './worker-plan.js';
+export {parseWorkersBusy} from './worker-slots.js';
 
 // The worker exists as a file only in the esbuild bundle (dist/parse-worker.mjs, next to app.cjs,
 // which this module is part of). Running from TypeScript sources (vitest) there is none: parse in-thread.
@@ -40,38 +41,17 @@ function copyToShared(bytes: Uint8Array): Uint8Array {
 	return shared;
 }
 
-// Below this, a second worker's start-up costs about what it saves.
-const SPLIT_BYTES = 4 * 1024 * 1024;
-const MAX_WORKERS_PER_FEED = 4;
 /**
- * About how much of a feed one worker parses at once: the memory a parse takes grows with its
- * size, so a large feed is parsed a part of this size after another, each handed over when done.
+ * `limits`: the heap limits of part workers (null: none); by default, partHeapLimits(partBytes).
+ * `onPartial`: hears of the articles parsed so far of a feed parsed in parts (see parseInParts).
  */
-const PART_BYTES = 1024 * 1024;
-/**
- * A part worker's old-generation heap limit, per MB of a part, and at least: several times what
- * the parse of a part takes, for the feeds with the most markup per byte (tiny items, XHTML
- * content) as well. With no limit V8 lets a worker's heap grow far past what it holds alive, and
- * two or four such heaps made most of the peak memory of a large load. A worker that reaches the
- * limit all the same has its parts parsed again with none (parse-in-parts.ts).
- */
-const HEAP_MB_PER_PART_MB = 32;
-const MIN_HEAP_MB = 64;
-/** A small young generation: a parse's garbage goes soon instead of piling up between collections. */
-const YOUNG_HEAP_MB = 4;
-
-/** The heap limits of a worker that parses parts of `partBytes`. */
-export function partHeapLimits(partBytes: number): HeapLimits {
-	const old = Math.max(MIN_HEAP_MB, Math.ceil((HEAP_MB_PER_PART_MB * partBytes) / (1024 * 1024)));
-	return {maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: YOUNG_HEAP_MB};
-}
-
-/** `limits`: the heap limits of part workers (null: none); by default, partHeapLimits(partBytes). */
-export type OffThreadOptions = {workerUrl?: URL; workers?: number; partBytes?: number; limits?: HeapLimits | null};
-
-function defaultWorkers(size: number): number {
-	return size >= SPLIT_BYTES ? Math.min(MAX_WORKERS_PER_FEED, availableParallelism()) : 1;
-}
+export type OffThreadOptions = {
+	workerUrl?: URL;
+	workers?: number;
+	partBytes?: number;
+	limits?: HeapLimits | null;
+	onPartial?: (result: FeedResult) => void;
+};
 
 /** Whether feeds can be parsed off the main thread here (not when running from sources, as in tests). */
 export function canParseOffThread(workerUrl: URL = WORKER_URL): boolean {
@@ -80,9 +60,9 @@ export function canParseOffThread(workerUrl: URL = WORKER_URL): boolean {
 
 function settings(
 	size: number,
-	{workerUrl = WORKER_URL, workers = defaultWorkers(size), partBytes = PART_BYTES, limits}: OffThreadOptions,
+	{workerUrl = WORKER_URL, workers = workersFor(size), partBytes = PART_BYTES, limits, onPartial}: OffThreadOptions,
 ) {
-	return {workerUrl, workers, partBytes, limits: limits === null ? undefined : (limits ?? partHeapLimits(partBytes))};
+	return {workerUrl, workers, partBytes, limits: limits === null ? undefined : (limits ?? partHeapLimits(partBytes)), onPartial};
 }
 
 function couldNotStart(source: string, error: unknown): FeedResult {

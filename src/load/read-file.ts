@@ -7,6 +7,7 @@ import {MAX_FEED_BYTES, tooLargeMessage} from '../core/limits.js';
 import {sanitizeLine} from '../core/text/sanitize.js';
 import {lazyBuiltin} from '../shims/lazy-require.js';
 import type {Lease} from './load-budget.js';
+import {OFF_THREAD_BYTES} from './worker-plan.js';
 
 const net = lazyBuiltin<typeof Net>('node:net');
 
@@ -14,8 +15,6 @@ const net = lazyBuiltin<typeof Net>('node:net');
 
 /** Files above this size are refused before reading (the same limit the decoder enforces). */
 export const MAX_FILE_BYTES = MAX_FEED_BYTES;
-/** Files above this size are parsed in a worker thread so the UI keeps drawing meanwhile. */
-export const OFF_THREAD_BYTES = 1024 * 1024;
 /** Small files read (and then parsed) at once, before the interface starts, in all. */
 const READ_AT_ONCE_BYTES = 2 * OFF_THREAD_BYTES;
 

@@ -7,16 +7,19 @@ export type Source = {
 	id: string;
 	/** What the user typed, safe to print. */
 	label: string;
-	/** Never rejects: failures are `{ok: false}` results. Called again for each refresh. */
-	load(): Promise<FeedResult>;
+	/**
+	 * Never rejects: failures are `{ok: false}` results. Called again for each refresh. A large
+	 * feed may hand what it has parsed so far to `onPartial` meanwhile (a run of its articles).
+	 */
+	load(onPartial?: (partial: FeedResult) => void): Promise<FeedResult>;
 	/** A copy known at once (a subscription's cache), shown until `load()` settles. */
 	cached?(): FeedResult | undefined;
 };
 
 /** One source's result; a load that rejects anyway becomes that source's error, never a crash. */
-export async function settleLoad(source: Source): Promise<FeedResult> {
+export async function settleLoad(source: Source, onPartial?: (partial: FeedResult) => void): Promise<FeedResult> {
 	try {
-		return await source.load();
+		return await source.load(onPartial);
 	} catch (error) {
 		return {
 			ok: false,

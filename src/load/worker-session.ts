@@ -129,21 +129,26 @@ export function parseFileInNewWorker(workerUrl: URL, request: FileRequest, run: 
 /** What one worker of a feed parsed in parts gave: its outcomes, and how it failed, if it did. */
 export type PartsAnswer = {outcomes: PartOutcome[]; failure?: WorkerFailure};
 
+/** What to do with the parts a worker hands over: `share` each article, and hear of each part (`onPart`) as it arrives. */
+export type PartsReceiver = {share?: (article: Article) => void; onPart?: (outcome: PartOutcome) => void};
+
 /** Collects each part's articles, which come before its outcome, until the worker is done. */
-function collectParts(outcomes: PartOutcome[], share: (article: Article) => void): (reply: WorkerReply) => PartsAnswer | undefined {
+function collectParts(outcomes: PartOutcome[], {share, onPart}: PartsReceiver): (reply: WorkerReply) => PartsAnswer | undefined {
 	let articles: Article[] = [];
 	return reply => {
 		if (reply.kind === 'articles') {
 			for (const article of reply.articles) {
-				share(article);
+				share?.(article);
 				articles.push(article);
 			}
 			return undefined;
 		}
 		if (reply.kind === 'part') {
 			const {outcome} = reply;
-			outcomes.push(outcome.kind === 'part' && outcome.result.ok ? {...outcome, result: {...outcome.result, articles}} : outcome);
+			const complete = outcome.kind === 'part' && outcome.result.ok ? {...outcome, result: {...outcome.result, articles}} : outcome;
+			outcomes.push(complete);
 			articles = [];
+			onPart?.(complete);
 			return undefined;
 		}
 		if (reply.kind === 'done') return {outcomes};
@@ -159,9 +164,9 @@ export function parsePartsInNewWorker(
 	workerUrl: URL,
 	request: PartRequest,
 	run: WorkerRun,
-	{limits, share = createStringSharer()}: {limits?: HeapLimits | undefined; share?: (article: Article) => void} = {},
+	{limits, share = createStringSharer(), onPart}: {limits?: HeapLimits | undefined} & PartsReceiver = {},
 ): Promise<PartsAnswer> {
 	const outcomes: PartOutcome[] = [];
 	const fail = (failure: WorkerFailure): PartsAnswer => ({outcomes, failure});
-	return runWorker(workerUrl, {kind: 'part', ...request}, {run, limits}, fail, collectParts(outcomes, share));
+	return runWorker(workerUrl, {kind: 'part', ...request}, {run, limits}, fail, collectParts(outcomes, {share, onPart}));
 }

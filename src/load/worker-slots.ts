@@ -1,12 +1,7 @@
-import {availableParallelism} from 'node:os';
 import pLimit from 'p-limit';
+import {MAX_PARSE_WORKERS} from './worker-plan.js';
 import type {WorkerRun} from './worker-session.js';
 
-/**
- * Parse workers alive at once, in the whole process: each holds a feed's text and its parse in
- * memory, and more than there are cores would only share them. The rest wait their turn.
- */
-export const MAX_PARSE_WORKERS = Math.min(4, Math.max(2, availableParallelism()));
 const workerSlots = pLimit(MAX_PARSE_WORKERS);
 
 /** How many parse workers are alive, and how many wait for a slot. */

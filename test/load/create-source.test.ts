@@ -11,8 +11,9 @@ import {createSource} from '../../src/load/create-source.js';
 import {createFetchLimiter} from '../../src/load/http/fetch-limiter.js';
 import {createLoader} from '../../src/load/loader.js';
 import {parseFeedOffThread, parseInWorker} from '../../src/load/parse-off-thread.js';
-import {MAX_FILE_BYTES, OFF_THREAD_BYTES} from '../../src/load/read-file.js';
+import {MAX_FILE_BYTES} from '../../src/load/read-file.js';
 import type {Source} from '../../src/load/source.js';
+import {OFF_THREAD_BYTES} from '../../src/load/worker-plan.js';
 import {startFeedServer} from '../e2e/feed-server.js';
 import {buildParseWorker} from './helpers/build-parse-worker.js';
 

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../src/core/articles/article.js';
-import {createLoader} from '../../src/load/loader.js';
+import {createLoader, type Loader} from '../../src/load/loader.js';
+import type {Source} from '../../src/load/source.js';
 import {fakeSource, makeArticle, makeArticles, okResult} from '../ui/helpers/articles.js';
 
 const broken: FeedResult = {ok: false, source: '/feeds/broken.xml', error: 'not a feed'};
@@ -109,5 +110,71 @@ describe('the loader', () => {
 		loader.refresh();
 		await loader.settled();
 		expect(calls).toBe(1);
+	});
+
+	describe('a large feed that hands over what it has parsed so far', () => {
+		/** A source whose every load hands over `partial` first, then waits to be let go. */
+		function partialSource(partial: number, whole: number) {
+			let release = () => {};
+			let loads = 0;
+			const source: Source = {
+				id: 'big',
+				label: 'big',
+				async load(onPartial) {
+					loads++;
+					onPartial?.(okResult('Big', makeArticles(partial)));
+					await new Promise<void>(resolve => (release = resolve));
+					return okResult('Big', makeArticles(whole));
+				},
+			};
+			return {source, release: () => release(), loads: () => loads};
+		}
+		const ids = (loader: Loader) => loader.snapshot().articles.map(article => article.id);
+		async function turns(count = 10) {
+			for (let turn = 0; turn < count; turn++) await nextTurn();
+		}
+
+		it('shows those articles while it loads, then its whole result, and tells onLoaded only of the whole', async () => {
+			const big = partialSource(2, 4);
+			const loaded: string[][] = [];
+			const loader = createLoader([big.source, fakeSource(okResult('Small', [makeArticle(9)]))], {
+				onLoaded: articles => void loaded.push(articles.map(article => article.id)),
+			});
+			let announcements = 0;
+			loader.subscribe(() => announcements++);
+			await turns();
+			expect(ids(loader)).toEqual(['a1', 'a2', 'a9']);
+			expect(loader.snapshot()).toMatchObject({pending: 1, loading: [true, false]});
+			expect(announcements).toBeGreaterThan(0);
+			expect(loaded).toEqual([]);
+			big.release();
+			await loader.settled();
+			expect(ids(loader)).toEqual(['a1', 'a2', 'a3', 'a4', 'a9']);
+			expect(loader.snapshot()).toMatchObject({pending: 0, loading: [false, false]});
+			expect(loaded).toEqual([['a1', 'a2', 'a3', 'a4', 'a9']]);
+		});
+
+		it('never shows them in place of a result the source already had: its cached copy, or its last load on a refresh', async () => {
+			const cachedBig = partialSource(1, 3);
+			const cached = createLoader([{...cachedBig.source, cached: () => okResult('Big', makeArticles(2))}]);
+			await turns();
+			expect(ids(cached)).toEqual(['a1', 'a2']);
+			cachedBig.release();
+			await cached.settled();
+
+			const big = partialSource(1, 3);
+			const loader = createLoader([big.source]);
+			await turns();
+			big.release();
+			await loader.settled();
+			expect(ids(loader)).toEqual(['a1', 'a2', 'a3']);
+			loader.refresh();
+			await turns();
+			expect(big.loads()).toBe(2);
+			expect(loader.snapshot()).toMatchObject({pending: 1});
+			expect(ids(loader)).toEqual(['a1', 'a2', 'a3']);
+			big.release();
+			await loader.settled();
+		});
 	});
 });

@@ -49,6 +49,30 @@ describe('a large file read and parsed in worker threads', () => {
 		expect(result).toEqual(await inThread(path));
 	});
 
+	it('hands over, while it parses, runs of the articles from the first that end as the whole does', async () => {
+		const path = rssFile('partials.xml', 300);
+		const partials: FeedResult[] = [];
+		const result = await parseFileOffThread(
+			path,
+			statSync(path).size,
+			path,
+			{},
+			{workerUrl, workers: 2, partBytes: 2048, onPartial: partial => void partials.push(partial)},
+		);
+		expect(result).toEqual(await inThread(path));
+		const whole = result.ok ? result.articles : [];
+		expect(partials.length).toBeGreaterThan(0);
+		let last = 0;
+		for (const partial of partials) {
+			const articles = partial.ok ? partial.articles : [];
+			expect(articles.length).toBeGreaterThanOrEqual(4 * last);
+			expect(articles.length).toBeLessThan(whole.length);
+			expect(articles).toEqual(whole.slice(0, articles.length));
+			expect(partial).toMatchObject({ok: true, title: 'Big', warnings: []});
+			last = articles.length;
+		}
+	});
+
 	it('parses a feed that cannot be cut (JSON) once, whole', async () => {
 		const path = join(dir, 'whole.json');
 		const articles = Array.from({length: 50}, (_, index) => ({id: `j${index}`, title: `Story ${index}`}));

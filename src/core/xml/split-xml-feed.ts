@@ -2,7 +2,6 @@
 // feed elements and a run of the items, so the parts can be parsed on several cores at once. It
 // works on bytes, before decoding, and declines (undefined) whenever the parts might not read as
 // the whole does; the caller then parses the whole document as usual.
-import type {Article, FeedResult} from '../articles/article.js';
 import {HEAD_BYTES, headAllowsUtf8} from '../text/decode-bytes.js';
 import {
 	asBuffer,
@@ -106,28 +105,4 @@ export function joinRanges(bytes: Uint8Array, ranges: PartRanges): Uint8Array {
 /** planXmlFeedParts, with each part's document copied out. */
 export function splitXmlFeed(bytes: Uint8Array, parts: number): Uint8Array[] | undefined {
 	return planXmlFeedParts(bytes, parts)?.map(ranges => joinRanges(bytes, ranges));
-}
-
-/**
- * The result of the whole document from the results of its parts, or undefined when the parts may
- * not add up to it exactly: a part failed or warned (skipped items, limits), the same id came up in
- * two parts (the whole would have dropped one with a warning), or there are more items than the
- * limit (the whole would have kept the first and warned). With no warning from any part, every
- * item is an article, so exactly `maxItems` articles is a whole within the limit.
- */
-export function mergeFeedParts(results: readonly FeedResult[], maxItems: number): FeedResult | undefined {
-	const [first] = results;
-	if (first === undefined || !first.ok) return undefined;
-	const articles: Article[] = [];
-	const ids = new Set<string>();
-	for (const result of results) {
-		if (!result.ok || result.warnings.length > 0 || result.title !== first.title) return undefined;
-		for (const article of result.articles) {
-			if (ids.has(article.id)) return undefined;
-			ids.add(article.id);
-			articles.push(article);
-		}
-	}
-	if (articles.length > maxItems) return undefined;
-	return {ok: true, source: first.source, title: first.title, articles, warnings: []};
 }

@@ -3,7 +3,7 @@ import {parseFeed} from '../../core/parse-feed.js';
 import {decodeFeedBytes} from '../../core/text/decode-bytes.js';
 import {type FeedLink, findFeedLinks, isWebPage, webPageMessage} from '../../core/web/feed-discovery.js';
 import {parseFeedOffThread} from '../parse-off-thread.js';
-import {OFF_THREAD_BYTES} from '../read-file.js';
+import {OFF_THREAD_BYTES} from '../worker-plan.js';
 import {type FetchFailure, type FetchFeedOptions, fetchFeed} from './fetch-feed.js';
 import type {FetchLimiter} from './fetch-limiter.js';
 

@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest';
 import type {FeedResult} from '../../../src/core/articles/article.js';
 import {DEFAULT_MAX_ITEMS} from '../../../src/core/limits.js';
 import {parseFeed} from '../../../src/core/parse-feed.js';
-import {mergeFeedParts, splitXmlFeed} from '../../../src/core/xml/split-xml-feed.js';
+import {mergeFeedParts} from '../../../src/core/xml/merge-feed-parts.js';
+import {splitXmlFeed} from '../../../src/core/xml/split-xml-feed.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import type {Article, FeedResult} from '../../../src/core/articles/article.js';
+import {createPartRun, mergeFeedParts} from '../../../src/core/xml/merge-feed-parts.js';
+
+const article = (id: string): Article => ({
+	id,
+	title: id,
+	author: null,
+	feed: 'F',
+	section: null,
+	published: null,
+	link: null,
+	summary: {format: 'text', value: ''},
+	content: {format: 'text', value: ''},
+	categories: [],
+});
+const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({
+	ok: true,
+	source: 's',
+	title: 'F',
+	articles: ids.map(article),
+	warnings: [],
+	...extra,
+});
+const idsOf = (result: FeedResult | undefined) => (result?.ok ? result.articles.map(each => each.id) : result);
+
+describe('createPartRun', () => {
+	it('gives the run of parts from the first, once it holds four times the articles it last gave', () => {
+		const run = createPartRun(100);
+		expect(idsOf(run.add(0, ok(['a', 'b']), 9))).toEqual(['a', 'b']);
+		expect(run.add(1, ok(['c', 'd', 'e']), 9)).toBeUndefined();
+		expect(idsOf(run.add(2, ok(['f', 'g', 'h']), 9))).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+	});
+
+	it('gives nothing to show when asked for none, and the whole once every part is in and adds up', () => {
+		const run = createPartRun(100, {partials: false});
+		expect(run.add(1, ok(['c']), 2)).toBeUndefined();
+		expect(run.whole(2)).toBeUndefined();
+		expect(run.add(0, ok(['a', 'b']), 2)).toBeUndefined();
+		expect(run.whole(2)).toEqual(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 100));
+		const broken = createPartRun(100);
+		broken.add(0, ok(['a']), 2);
+		broken.add(1, ok(['a']), 2);
+		expect(broken.whole(2)).toBeUndefined();
+	});
+
+	it('waits for the parts before one that comes early, then joins them in order', () => {
+		const run = createPartRun(100);
+		expect(run.add(2, ok(['e']), 9)).toBeUndefined();
+		expect(run.add(1, ok(['c', 'd']), 9)).toBeUndefined();
+		expect(idsOf(run.add(0, ok(['a', 'b']), 9))).toEqual(['a', 'b', 'c', 'd', 'e']);
+	});
+
+	it('gives nothing more once a part does not add up with the ones before it', () => {
+		const failing: [string, FeedResult][] = [
+			['a part that failed', {ok: false, source: 's', error: 'broken'}],
+			['a part that warned', ok(['c'], {warnings: ['skipped item 1']})],
+			['an id seen before', ok(['a'])],
+			['another title', ok(['c'], {title: 'Other'})],
+			['more items than the limit', ok(['c', 'd', 'e', 'f'])],
+		];
+		for (const [name, bad] of failing) {
+			const run = createPartRun(5);
+			expect(idsOf(run.add(0, ok(['a', 'b']), 9)), name).toEqual(['a', 'b']);
+			expect(run.add(1, bad, 9), name).toBeUndefined();
+			expect(run.add(2, ok(['x', 'y', 'z', 'w']), 9), name).toBeUndefined();
+		}
+	});
+
+	it('gives a run that later parts leave as it was', () => {
+		const run = createPartRun(100);
+		const first = run.add(0, ok(['a']), 9);
+		run.add(1, ok(['b', 'c', 'd', 'e']), 9);
+		expect(idsOf(first)).toEqual(['a']);
+	});
+
+	it('gives nothing once every part is in: the whole follows at once', () => {
+		expect(createPartRun(100).add(0, ok(['a', 'b']), 1)).toBeUndefined();
+		const run = createPartRun(100);
+		expect(idsOf(run.add(0, ok(['a']), 2))).toEqual(['a']);
+		expect(run.add(1, ok(['b', 'c']), 2)).toBeUndefined();
+	});
+
+	it('gives, in any order of arrival, only what mergeFeedParts makes of some of the first parts, each run at least four times the last', () => {
+		const partSizes = fc.array(fc.integer({min: 0, max: 6}), {minLength: 1, maxLength: 12});
+		fc.assert(
+			fc.property(
+				partSizes.chain(sizes => fc.tuple(fc.constant(sizes), fc.shuffledSubarray([...sizes.keys()], {minLength: sizes.length}))),
+				([sizes, order]) => {
+					let next = 0;
+					const parts = sizes.map(size => ok(Array.from({length: size}, () => `i${next++}`)));
+					const prefixes = parts.slice(0, -1).map((_, end) => idsOf(mergeFeedParts(parts.slice(0, end + 1), 1000)));
+					const run = createPartRun(1000);
+					let last = 0;
+					for (const part of order) {
+						const partial = run.add(part, parts[part]!, parts.length);
+						if (partial === undefined) continue;
+						const ids = idsOf(partial) as string[];
+						expect(prefixes).toContainEqual(ids);
+						expect(ids.length).toBeGreaterThanOrEqual(Math.max(1, 4 * last));
+						last = ids.length;
+					}
+				},
+			),
+		);
+	});
+});
