@@ -2,6 +2,7 @@
 // appears, how long a keypress takes to produce a frame, how long a quit takes.
 import {readFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
+import xterm from '@xterm/headless';
 import pty from 'node-pty';
 
 export const COLUMNS = 100;
@@ -125,6 +126,36 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 				timeoutMs,
 				String(marker),
 			);
+		},
+		/**
+		 * Milliseconds from launch until the screen shows `marker` (a string or RegExp) on one of its
+		 * rows. Unlike waitForText it plays the output in a terminal emulator: a frame that rewrites
+		 * only the cells that changed never writes a changed row whole.
+		 */
+		async waitForScreen(marker, timeoutMs = 60_000) {
+			const terminal = new xterm.Terminal({cols, rows, allowProposedApi: true});
+			let played = 0;
+			let playedUpTo = startedAt;
+			try {
+				const deadline = performance.now() + timeoutMs;
+				while (performance.now() < deadline) {
+					const bytes = raw.slice(played);
+					const at = lastDataAt;
+					played += bytes.length;
+					if (bytes !== '') {
+						await new Promise(resolve => terminal.write(bytes, resolve));
+						playedUpTo = at;
+					}
+					for (let row = 0; row < rows; row++) {
+						if (matches(terminal.buffer.active.getLine(row)?.translateToString(true) ?? '', marker)) return playedUpTo - startedAt;
+					}
+					if (exited) throw new Error(`exited (code ${exited.exitCode}) before showing ${marker}`);
+					await sleep(2);
+				}
+				throw new Error(`timed out after ${timeoutMs} ms waiting for ${marker} on screen`);
+			} finally {
+				terminal.dispose();
+			}
 		},
 		/** Waits until nothing has been drawn for `quietMs`. */
 		async waitQuiet(quietMs, timeoutMs = 10_000) {
