@@ -10,6 +10,8 @@ export type LoaderSnapshot = {
 	readonly results: ReadonlyArray<FeedResult | undefined>;
 	/** Which sources are loading now. */
 	readonly loading: readonly boolean[];
+	/** Which results are only what a large feed has parsed so far (see Source.load). */
+	readonly partial: readonly boolean[];
 	/** Every loaded article, merged in source order: the first feed to name an id wins. */
 	readonly articles: readonly Article[];
 };
@@ -46,6 +48,7 @@ const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 export function createLoader(sources: readonly Source[], options: LoaderOptions = {}): Loader {
 	const results: Array<FeedResult | undefined> = sources.map(source => source.cached?.());
 	const running: Array<Promise<FeedResult> | undefined> = sources.map(() => undefined);
+	const partial: boolean[] = sources.map(() => false);
 	const listeners = new Set<() => void>();
 	let pending = 0;
 	let firstLoadDone = false;
@@ -63,6 +66,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 			pending,
 			results: [...results],
 			loading: running.map(load => load !== undefined),
+			partial: [...partial],
 			articles: merged,
 		};
 		return current;
@@ -77,6 +81,7 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 	};
 	const settle = (index: number, result: FeedResult) => {
 		results[index] = result;
+		partial[index] = false;
 		running[index] = undefined;
 		pending--;
 	};
@@ -100,8 +105,12 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 			let step = steps.next();
 			for (; !step.done; step = steps.next()) await nextTurn();
 			for (const [index, {result, final}] of batch) {
-				if (final) settle(index, result);
-				else results[index] = result;
+				if (final) {
+					settle(index, result);
+				} else {
+					results[index] = result;
+					partial[index] = true;
+				}
 			}
 			merged = step.value;
 			afterSettling();
@@ -118,8 +127,8 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 		const source = sources[index];
 		if (source === undefined || running[index] !== undefined) return;
 		pending++;
-		// What a large feed has parsed so far stands in for nothing yet, never for a result it had.
-		const first = results[index] === undefined;
+		// What a large feed has parsed so far stands in for nothing yet (or a failure), never for articles it had.
+		const first = !results[index]?.ok;
 		let loaded = false;
 		const onPartial = (partial: FeedResult) => {
 			if (first && !loaded) void mergeSoon(index, partial, false);

@@ -144,14 +144,30 @@ describe('the loader', () => {
 			loader.subscribe(() => announcements++);
 			await turns();
 			expect(ids(loader)).toEqual(['a1', 'a2', 'a9']);
-			expect(loader.snapshot()).toMatchObject({pending: 1, loading: [true, false]});
+			expect(loader.snapshot()).toMatchObject({pending: 1, loading: [true, false], partial: [true, false]});
 			expect(announcements).toBeGreaterThan(0);
 			expect(loaded).toEqual([]);
 			big.release();
 			await loader.settled();
 			expect(ids(loader)).toEqual(['a1', 'a2', 'a3', 'a4', 'a9']);
-			expect(loader.snapshot()).toMatchObject({pending: 0, loading: [false, false]});
+			expect(loader.snapshot()).toMatchObject({pending: 0, loading: [false, false], partial: [false, false]});
 			expect(loaded).toEqual([['a1', 'a2', 'a3', 'a4', 'a9']]);
+		});
+
+		it('shows them on a refresh after a load that failed, which left nothing to show', async () => {
+			let fails = true;
+			const big = partialSource(1, 3);
+			const source: Source = {...big.source, load: onPartial => (fails ? Promise.resolve(broken) : big.source.load(onPartial))};
+			const loader = createLoader([source]);
+			await loader.settled();
+			fails = false;
+			loader.refresh();
+			await turns();
+			expect(ids(loader)).toEqual(['a1']);
+			expect(loader.snapshot()).toMatchObject({pending: 1, partial: [true]});
+			big.release();
+			await loader.settled();
+			expect(ids(loader)).toEqual(['a1', 'a2', 'a3']);
 		});
 
 		it('never shows them in place of a result the source already had: its cached copy, or its last load on a refresh', async () => {

@@ -29,6 +29,12 @@ class PartJoin {
 		return this.articles.length <= this.maxItems;
 	}
 
+	/** Lets go of the articles taken: they will not be given. */
+	clear(): void {
+		this.articles.length = 0;
+		this.ids.clear();
+	}
+
 	/** The parts taken so far as one result, undefined before the first. */
 	result(articles: Article[] = this.articles): FeedResult | undefined {
 		const {first} = this;
@@ -75,8 +81,10 @@ export function createPartRun(maxItems: number, {partials = true}: {partials?: b
 				waiting.delete(next);
 				next++;
 				if (!join.take(taken)) {
+					// The whole will be parsed again: none of this is needed meanwhile.
 					adds = false;
 					waiting.clear();
+					join.clear();
 					return undefined;
 				}
 			}

@@ -26,7 +26,7 @@ export function statusSegments(message: string | null, loading: LoaderSnapshot, 
 		const total = loading.results.length;
 		// How many have arrived, said so: "Loading 1 of 7" would read as the first one still loading.
 		// Feeds with a result already (a cached copy, an earlier load) are being refreshed.
-		const verb = loading.results.every(result => result !== undefined) ? 'refreshed' : 'loaded';
+		const verb = loading.results.every((result, index) => result !== undefined && !loading.partial[index]) ? 'refreshed' : 'loaded';
 		segments.push({text: `${spinner} ${total - loading.pending} of ${total} ${total === 1 ? 'feed' : 'feeds'} ${verb}…`, style: 'status'});
 	}
 	for (const result of loading.results) {

@@ -52,20 +52,30 @@ describe('createPartRun', () => {
 		expect(idsOf(run.add(0, ok(['a', 'b']), 9))).toEqual(['a', 'b', 'c', 'd', 'e']);
 	});
 
-	it('gives nothing more once a part does not add up with the ones before it', () => {
+	it('gives nothing more, nor the whole, once a part does not add up with the ones before it', () => {
+		const many = (from: number) => Array.from({length: 8}, (_, index) => `x${from + index}`);
 		const failing: [string, FeedResult][] = [
 			['a part that failed', {ok: false, source: 's', error: 'broken'}],
 			['a part that warned', ok(['c'], {warnings: ['skipped item 1']})],
 			['an id seen before', ok(['a'])],
 			['another title', ok(['c'], {title: 'Other'})],
-			['more items than the limit', ok(['c', 'd', 'e', 'f'])],
+			['more items than the limit', ok(Array.from({length: 11}, (_, index) => `y${index}`))],
 		];
 		for (const [name, bad] of failing) {
-			const run = createPartRun(5);
-			expect(idsOf(run.add(0, ok(['a', 'b']), 9)), name).toEqual(['a', 'b']);
-			expect(run.add(1, bad, 9), name).toBeUndefined();
-			expect(run.add(2, ok(['x', 'y', 'z', 'w']), 9), name).toBeUndefined();
+			const run = createPartRun(12);
+			expect(idsOf(run.add(0, ok(['a', 'b']), 4)), name).toEqual(['a', 'b']);
+			expect(run.add(1, bad, 4), name).toBeUndefined();
+			expect(run.add(2, ok(many(0)), 4), name).toBeUndefined();
+			expect(run.add(3, ok([]), 4), name).toBeUndefined();
+			expect(run.whole(4), name).toBeUndefined();
 		}
+		// The same parts with a good one in place of the bad: a run to show, and the whole.
+		const run = createPartRun(12);
+		run.add(0, ok(['a', 'b']), 4);
+		run.add(1, ok(['c']), 4);
+		expect(idsOf(run.add(2, ok(many(0)), 4))).toHaveLength(11);
+		run.add(3, ok([]), 4);
+		expect(idsOf(run.whole(4))).toHaveLength(11);
 	});
 
 	it('gives a run that later parts leave as it was', () => {
