@@ -72,7 +72,7 @@ export function printScaling(results, formats, sizes) {
 }
 
 export function printMemory(results, formats, sizes) {
-	heading('Peak memory (VmHWM after the first frame, before quitting)');
+	heading('Peak memory (VmHWM once the whole list is shown, before quitting)');
 	for (const format of formats) {
 		for (const count of sizes.filter(size => size >= MEMORY_FROM)) {
 			const result = results[`${format}:${count}`];
@@ -90,7 +90,7 @@ export function printMemory(results, formats, sizes) {
 
 /** One load of a feed beyond the sizes above, for its peak memory (and time, reported as well). */
 export async function runLargeMemoryBench({label, path, count}) {
-	heading(`Peak memory at ${label} (one load, VmHWM after the first frame)`);
+	heading(`Peak memory at ${label} (one load, VmHWM once the whole list is shown)`);
 	const run = await loadOnce(path, count, 300_000);
 	const bytes = statSync(path).size;
 	note(

@@ -47,9 +47,12 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 		for (const listener of [...listeners]) listener();
 	};
 
+	// Each piece of output and when it came, for waitForScreen to play in order.
+	const chunks = [];
 	child.onData(data => {
 		lastDataAt = performance.now();
 		raw += data;
+		chunks.push({data, at: lastDataAt});
 		notify();
 	});
 	const exit = new Promise(resolve => {
@@ -129,30 +132,41 @@ export function launch(file, args, {cwd = process.cwd(), env = terminalEnv(), co
 		},
 		/**
 		 * Milliseconds from launch until the screen shows `marker` (a string or RegExp) on one of its
-		 * rows. Unlike waitForText it plays the output in a terminal emulator: a frame that rewrites
-		 * only the cells that changed never writes a changed row whole.
+		 * rows: the arrival of the output that put it there. Unlike waitForText it plays the output,
+		 * as it came, in a terminal emulator: a frame that rewrites only the cells that changed never
+		 * writes a changed row whole.
 		 */
 		async waitForScreen(marker, timeoutMs = 60_000) {
 			const terminal = new xterm.Terminal({cols, rows, allowProposedApi: true});
+			const shows = () => {
+				const {viewportY} = terminal.buffer.active;
+				for (let row = 0; row < rows; row++) {
+					if (matches(terminal.buffer.active.getLine(viewportY + row)?.translateToString(true) ?? '', marker)) return true;
+				}
+				return false;
+			};
 			let played = 0;
-			let playedUpTo = startedAt;
 			try {
 				const deadline = performance.now() + timeoutMs;
-				while (performance.now() < deadline) {
-					const bytes = raw.slice(played);
-					const at = lastDataAt;
-					played += bytes.length;
-					if (bytes !== '') {
-						await new Promise(resolve => terminal.write(bytes, resolve));
-						playedUpTo = at;
-					}
-					for (let row = 0; row < rows; row++) {
-						if (matches(terminal.buffer.active.getLine(row)?.translateToString(true) ?? '', marker)) return playedUpTo - startedAt;
+				for (;;) {
+					for (; played < chunks.length; played++) {
+						const {data, at} = chunks[played];
+						await new Promise(resolve => terminal.write(data, resolve));
+						if (shows()) return at - startedAt;
 					}
 					if (exited) throw new Error(`exited (code ${exited.exitCode}) before showing ${marker}`);
-					await sleep(2);
+					const left = deadline - performance.now();
+					if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${marker} on screen`);
+					await new Promise(resolve => {
+						const wake = () => {
+							listeners.delete(wake);
+							clearTimeout(timer);
+							resolve();
+						};
+						const timer = setTimeout(wake, left);
+						listeners.add(wake);
+					});
 				}
-				throw new Error(`timed out after ${timeoutMs} ms waiting for ${marker} on screen`);
 			} finally {
 				terminal.dispose();
 			}
