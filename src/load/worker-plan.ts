@@ -12,8 +12,11 @@ export const MAX_PARSE_WORKERS = Math.min(4, Math.max(2, availableParallelism())
 /** Files above this size are parsed in a worker thread so the UI keeps drawing meanwhile. */
 export const OFF_THREAD_BYTES = 1024 * 1024;
 
-// Below this, a second worker's start-up costs about what it saves.
-const SPLIT_BYTES = 4 * 1024 * 1024;
+// Below this, one worker parses the whole feed, a part after another. More would start up and warm
+// up their code each, and take the core the interface needs to take in the parts and draw: on two
+// cores one worker gets the whole list on screen sooner up to about this size, and its first part
+// sooner at any size (measured with `npm run bench`'s load section and files between).
+const SPLIT_BYTES = 24 * 1024 * 1024;
 const MAX_WORKERS_PER_FEED = 4;
 
 /**
