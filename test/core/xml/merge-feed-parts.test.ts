@@ -1,29 +1,33 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Article, FeedResult} from '../../../src/core/articles/article.js';
+import type {FeedResult} from '../../../src/core/articles/article.js';
 import {createPartRun, mergeFeedParts} from '../../../src/core/xml/merge-feed-parts.js';
+import {makeArticle, okResult} from '../../ui/helpers/articles.js';
 
-const article = (id: string): Article => ({
-	id,
-	title: id,
-	author: null,
-	feed: 'F',
-	section: null,
-	published: null,
-	link: null,
-	summary: {format: 'text', value: ''},
-	content: {format: 'text', value: ''},
-	categories: [],
-});
 const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({
-	ok: true,
-	source: 's',
-	title: 'F',
-	articles: ids.map(article),
-	warnings: [],
+	...okResult(
+		'F',
+		ids.map(id => makeArticle(0, {id})),
+		's',
+	),
 	...extra,
 });
 const idsOf = (result: FeedResult | undefined) => (result?.ok ? result.articles.map(each => each.id) : result);
+
+describe('mergeFeedParts', () => {
+	it('joins the parts in order', () => {
+		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 100)).toEqual(ok(['a', 'b', 'c']));
+	});
+
+	it('declines whenever the whole might have come out differently', () => {
+		expect(mergeFeedParts([ok(['a']), {ok: false, source: 's', error: 'broken'}], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['b'], {warnings: ['skipped item 1']})], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['a'])], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a']), ok(['b'], {title: 'Other'})], 100)).toBeUndefined();
+		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 2)).toBeUndefined();
+		expect(mergeFeedParts([], 100)).toBeUndefined();
+	});
+});
 
 describe('createPartRun', () => {
 	it('gives the run of parts from the first, once it holds four times the articles it last gave', () => {

@@ -87,40 +87,6 @@ describe('splitXmlFeed', () => {
 });
 
 describe('mergeFeedParts', () => {
-	const article = (id: string) => ({
-		id,
-		title: id,
-		author: null,
-		feed: 'F',
-		section: null,
-		published: null,
-		link: null,
-		summary: {format: 'text' as const, value: ''},
-		content: {format: 'text' as const, value: ''},
-		categories: [],
-	});
-	const ok = (ids: string[], extra: Partial<{title: string; warnings: string[]}> = {}): FeedResult => ({
-		ok: true,
-		source: 's',
-		title: 'F',
-		articles: ids.map(article),
-		warnings: [],
-		...extra,
-	});
-
-	it('joins the parts in order', () => {
-		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 100)).toEqual(ok(['a', 'b', 'c']));
-	});
-
-	it('declines whenever the whole might have come out differently', () => {
-		expect(mergeFeedParts([ok(['a']), {ok: false, source: 's', error: 'broken'}], 100)).toBeUndefined();
-		expect(mergeFeedParts([ok(['a']), ok(['b'], {warnings: ['skipped item 1']})], 100)).toBeUndefined();
-		expect(mergeFeedParts([ok(['a']), ok(['a'])], 100)).toBeUndefined();
-		expect(mergeFeedParts([ok(['a']), ok(['b'], {title: 'Other'})], 100)).toBeUndefined();
-		expect(mergeFeedParts([ok(['a', 'b']), ok(['c'])], 2)).toBeUndefined();
-		expect(mergeFeedParts([], 100)).toBeUndefined();
-	});
-
 	it('merges parts that hold exactly as many items as the limit, as the whole keeps them all', async () => {
 		const text = rss(Array.from({length: 9}, (_, index) => item(index)));
 		const documents = splitXmlFeed(encode(text), 3)!;
