@@ -81,7 +81,8 @@ describe.skipIf(!hasTmux())('finding articles in a real terminal', () => {
 		const app = start(['--config-dir', configDir()], {columns: 120, rows: 40});
 		await app.waitFor(`${bundled.length} articles`);
 		app.press('?');
-		const help = await app.waitFor('Search as you type');
+		await app.waitFor('Search as you type');
+		// Each waited for: tmux may show the help half drawn, its lower lines still to come.
 		for (const text of [
 			'View unread articles only',
 			'View saved articles (bookmarks)',
@@ -90,7 +91,7 @@ describe.skipIf(!hasTmux())('finding articles in a real terminal', () => {
 			'Undo marking the view read',
 			'Previous unread article',
 		]) {
-			expect(help).toContain(text);
+			expect(await app.waitFor(text)).toContain(text);
 		}
 	});
 });

@@ -80,6 +80,22 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 	);
 
 	const screen = () => tmux('capture-pane', '-p', '-J');
+	/**
+	 * The screen once it has stopped changing (two captures alike), still matching `test`: tmux may
+	 * be caught with a frame half drawn, its lower rows still to come. A screen that keeps changing
+	 * (a spinner) is given as last captured, after a short while.
+	 */
+	async function settled(matched: string, test: (text: string) => boolean): Promise<string> {
+		let last = matched;
+		for (let tries = 0; tries < 10; tries++) {
+			await new Promise(resolve => setTimeout(resolve, 30));
+			const next = screen();
+			if (next === last) return next;
+			if (!test(next)) return last;
+			last = next;
+		}
+		return last;
+	}
 	const paneInfo = (format: string) => tmux('display-message', '-p', format).trim();
 
 	return {
@@ -106,7 +122,7 @@ export function startSession(args: string[], options: SessionOptions = {}): Tmux
 			let last = '';
 			while (Date.now() < deadline) {
 				last = screen();
-				if (test(last)) return last;
+				if (test(last)) return await settled(last, test);
 				await new Promise(resolve => setTimeout(resolve, 50));
 			}
 			throw new Error(`screen never matched ${String(predicate)}; last screen:\n${last}`);
