@@ -84,7 +84,10 @@ describe('the response size cap', () => {
 		const growth = peak - rssBefore;
 		expect(outcome).toEqual({status: 'error', message: 'feed is larger than 20 MB (download stopped)'});
 		await closed;
-		expect(growth).toBeLessThan(50 * MB);
+		// The process's resident memory: the 20 MB kept, what the server in this process sent, and
+		// garbage not yet collected, which grows on a busy machine (55 MB was seen once with both cores
+		// taken). A cap checked only after a second copy of the body would pass 64 MB.
+		expect(growth).toBeLessThan(64 * MB);
 		// What was sent beyond the cap is no more than what sat in socket buffers when it stopped.
 		expect(endlessBytesSent).toBeLessThan(MAX_RESPONSE_BYTES + 8 * MB);
 	});
