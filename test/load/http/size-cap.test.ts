@@ -86,7 +86,7 @@ describe('the response size cap', () => {
 		await closed;
 		// The process's resident memory: the 20 MB kept, what the server in this process sent, and
 		// garbage not yet collected, which grows on a busy machine (55 MB was seen once with both cores
-		// taken). A cap checked only after a second copy of the body would pass 64 MB.
+		// taken). A download that went on far past the cap before stopping would pass 64 MB.
 		expect(growth).toBeLessThan(64 * MB);
 		// What was sent beyond the cap is no more than what sat in socket buffers when it stopped.
 		expect(endlessBytesSent).toBeLessThan(MAX_RESPONSE_BYTES + 8 * MB);
