@@ -39,8 +39,9 @@ const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /**
  * Starts every source's load at once and owns their progress. A source's cached copy is its result
- * until the load settles; with none, so are the articles a large feed has parsed so far. Small files are read and parsed synchronously inside `load()`, so by the
- * time the interface asks for its first snapshot their articles are already there. The merge
+ * until the load settles; with none, so are the articles a large feed has parsed so far. Small
+ * files are read and parsed synchronously inside `load()`, so by the time the interface asks for
+ * its first snapshot their articles are already there. The merge
  * happens here and nowhere else, lazily: one merge per batch of arrivals, when next read. A merge
  * of many articles is done in slices, a turn of the event loop each, so that keys and signals are
  * handled meanwhile; the sources it brings in count as loading until it is done.
@@ -130,8 +131,8 @@ export function createLoader(sources: readonly Source[], options: LoaderOptions 
 		// What a large feed has parsed so far stands in for nothing yet (or a failure), never for articles it had.
 		const first = !results[index]?.ok;
 		let loaded = false;
-		const onPartial = (partial: FeedResult) => {
-			if (first && !loaded) void mergeSoon(index, partial, false);
+		const onPartial = (soFar: FeedResult) => {
+			if (first && !loaded) void mergeSoon(index, soFar, false);
 		};
 		running[index] = settleLoad(source, onPartial).then(async result => {
 			loaded = true;
