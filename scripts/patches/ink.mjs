@@ -1,6 +1,7 @@
 // Ink, the React renderer for the terminal.
 import {firstPaintPatch} from './ink-first-paint.mjs';
 import {incrementalPatches} from './ink-incremental.mjs';
+import {oneWritePatch} from './ink-one-write.mjs';
 import {outputCachePatch} from './ink-output-cache.mjs';
 
 /** @type {import('./apply-patches.mjs').PackagePatches} */
@@ -28,5 +29,6 @@ export default {
 		...incrementalPatches,
 		outputCachePatch,
 		firstPaintPatch,
+		oneWritePatch,
 	],
 };
