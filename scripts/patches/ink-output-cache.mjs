@@ -54,29 +54,48 @@ function flashnewsSingleWriteRows(operations, height) {
     return rows;
 }
 
-// What Ink's get() makes of a row that \`line\` alone fills from column 0, made the same way, once.
+// What Ink's get() makes of a row that \`line\` alone fills from column 0, made once. get() lays
+// the line's styled characters into a row of blanks as wide as the output and writes the row back
+// as text, trailing blanks cut: the same as writing the characters alone, cut the same way (a wide
+// character's second column is an empty one in its style, which writes nothing). So the text is
+// written straight from the tokens, without an object per character.
 function flashnewsRowText(output, line) {
     if (line === '') return '';
-    const key = \`\${output.width}\\u0000\${line}\`;
-    let text = output.caches.rows.get(key);
+    let text = output.caches.rows.get(line);
     if (text === undefined) {
-        const row = [];
-        for (let x = 0; x < output.width; x++) {
-            row.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });
-        }
-        let offsetX = 0;
-        for (const character of output.caches.getStyledChars(line)) {
-            row[offsetX] = character;
-            const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));
-            for (let index = 1; index < characterWidth; index++) {
-                row[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
-            }
-            offsetX += characterWidth;
-        }
-        text = styledCharsToString(row.filter(item => item !== undefined)).trimEnd();
-        output.caches.rows.set(key, text);
+        text = flashnewsStyledText(tokenize(line)).trimEnd();
+        output.caches.rows.set(line, text);
     }
     return text;
+}
+
+// styledCharsToString(styledCharsFromTokens(tokens)), one style run at a time.
+function flashnewsStyledText(tokens) {
+    let codes = [];
+    let written;
+    let text = '';
+    for (const token of tokens) {
+        if (token.type === 'ansi') {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+            continue;
+        }
+        if (token.type !== 'char') continue;
+        if (written === undefined) text += ansiCodesToString(codes);
+        else if (!flashnewsSameCodes(written, codes)) text += ansiCodesToString(diffAnsiCodes(written, codes));
+        text += token.value;
+        written = codes;
+    }
+    if (written !== undefined) text += ansiCodesToString(diffAnsiCodes(written, []));
+    return text;
+}
+
+function flashnewsSameCodes(one, other) {
+    if (one === other) return true;
+    if (one.length !== other.length) return false;
+    for (let index = 0; index < one.length; index++) {
+        if (one[index].code !== other[index].code || one[index].endCode !== other[index].endCode) return false;
+    }
+    return true;
 }`;
 
 /** @type {import('./apply-patches.mjs').Patch} */
@@ -122,6 +141,10 @@ export const outputCachePatch = {
             // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742`,
 		],
 		['    caches = new OutputCaches();', '    caches = (flashnewsLastCaches = new OutputCaches(flashnewsLastCaches));'],
+		[
+			"import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+		],
 	],
 	append: frameMap,
 };

@@ -3,6 +3,7 @@ import {firstPaintPatch} from './ink-first-paint.mjs';
 import {incrementalPatches} from './ink-incremental.mjs';
 import {oneWritePatch} from './ink-one-write.mjs';
 import {outputCachePatch} from './ink-output-cache.mjs';
+import {textCachePatches} from './ink-text-cache.mjs';
 
 /** @type {import('./apply-patches.mjs').PackagePatches} */
 export default {
@@ -28,6 +29,7 @@ export default {
 		},
 		...incrementalPatches,
 		outputCachePatch,
+		...textCachePatches,
 		firstPaintPatch,
 		oneWritePatch,
 	],
