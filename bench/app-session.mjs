@@ -1,10 +1,12 @@
 // Launches the built reader in a pty with its own config dir. The bench runs a snapshot of dist/
 // (bench/out/app/dist, beside a link to feeds/) so a rebuild in the checkout mid-bench cannot pull
 // the files out from under a measurement.
+
 import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {NEWEST_MARKER} from './generate-feeds.mjs';
 import {launch, sleep, terminalEnv} from './pty-timing.mjs';
 import {makeTempDir, removeTempDir} from './temp-dirs.mjs';
 
@@ -67,4 +69,15 @@ export async function withApp(files, use, {cacheDir = benchCacheDir(), rows, col
 		await session.close();
 		removeTempDir(configDir);
 	}
+}
+
+/**
+ * Waits until the reader shows a generated feed of `count` items whole: its newest headline, then
+ * the header's full count (a large feed is shown part by part as it is parsed), then 300 ms without
+ * output, so that nothing of the load is left to draw.
+ */
+export async function waitForWholeList(session, count) {
+	await session.waitForText(NEWEST_MARKER, 120_000);
+	await session.waitForScreen(`${count} articles`, 120_000);
+	await session.waitQuiet(300, 30_000);
 }

@@ -3,8 +3,7 @@
 // released), and whether the selection ended where the presses put it. A reader that queues keys
 // it cannot draw in time shows up as a lag of many frames.
 import {performance} from 'node:perf_hooks';
-import {withApp} from './app-session.mjs';
-import {NEWEST_MARKER} from './generate-feeds.mjs';
+import {waitForWholeList, withApp} from './app-session.mjs';
 import {KEY_COLUMNS, KEY_ROWS} from './newsboat-keys-bench.mjs';
 import {sleep, stripAnsi} from './pty-timing.mjs';
 import {formatDuration, heading, note, statLine} from './report.mjs';
@@ -45,8 +44,7 @@ async function holdOnce(feed) {
 	return withApp(
 		[feed.path],
 		async session => {
-			await session.waitForText(NEWEST_MARKER, 120_000);
-			await session.waitQuiet(300, 30_000);
+			await waitForWholeList(session, feed.count);
 			const heldFor = await holdKey(session, 'j', PRESSES);
 			// The last press, then wait for quiet: the lag after release (none if nothing was left to draw).
 			const before = session.output.length;

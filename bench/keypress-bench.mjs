@@ -2,7 +2,7 @@
 // write until the frame it causes has been written (alternating, so even a 10-item list always
 // redraws). Bytes per j/k in common terminal sizes: a move of the selection should rewrite the rows
 // that changed, not the screen. And: `q` while a large file is still being parsed.
-import {withApp} from './app-session.mjs';
+import {waitForWholeList, withApp} from './app-session.mjs';
 import {NEWEST_MARKER} from './generate-feeds.mjs';
 import {sleep, stripAnsi} from './pty-timing.mjs';
 import {formatRatio, heading, note, statLine} from './report.mjs';
@@ -15,12 +15,11 @@ const GAP_MS = 60;
 const KEYPRESS_ROWS = 13;
 const CLEAR_SCREEN = '\u001B[2J';
 
-async function pressSeries(path, presses) {
+async function pressSeries({count, path}, presses) {
 	return withApp(
 		[path],
 		async session => {
-			await session.waitForText(NEWEST_MARKER, 120_000);
-			await session.waitQuiet(300, 30_000);
+			await waitForWholeList(session, count);
 			const times = [];
 			const frameSizes = [];
 			let missing = 0;
@@ -53,8 +52,8 @@ export async function runKeypressBench({sizes, presses, rounds = 2}) {
 	const collected = sizes.map(() => ({times: [], missing: 0, frameBytes: [], clears: 0}));
 	for (let round = 0; round < rounds; round++) {
 		const share = Math.ceil(presses / rounds);
-		for (const [index, {path}] of sizes.entries()) {
-			const result = await pressSeries(path, share);
+		for (const [index, size] of sizes.entries()) {
+			const result = await pressSeries(size, share);
 			const into = collected[index];
 			into.times.push(...result.times);
 			into.missing += result.missing;
@@ -88,12 +87,11 @@ const BYTES_TERMINALS = [
  * Bytes written for each of `presses` moves: down the list, then back up (never past a page). A
  * frame is all output until 50 ms of quiet, so a frame split by a busy machine still counts once.
  */
-async function bytesPerMove(path, [columns, rows], presses) {
+async function bytesPerMove({count, path}, [columns, rows], presses) {
 	return withApp(
 		[path],
 		async session => {
-			await session.waitForText(NEWEST_MARKER, 120_000);
-			await session.waitQuiet(300, 30_000);
+			await waitForWholeList(session, count);
 			const sizes = [];
 			for (let index = 0; index < presses; index++) {
 				const before = session.output.length;
@@ -107,10 +105,10 @@ async function bytesPerMove(path, [columns, rows], presses) {
 }
 
 /** Bytes per j/k at 120x40 and 200x60, each against the limit (PASS if no move took more). */
-export async function runKeypressBytesBench({label, path, presses = 20}) {
+export async function runKeypressBytesBench({label, count, path, presses = 20}) {
 	heading(`Bytes per j/k (${label}; ${presses} moves down then up, within the first page; limit ${BYTES_PER_MOVE_LIMIT})`);
 	for (const terminal of BYTES_TERMINALS) {
-		const sizes = await bytesPerMove(path, terminal, presses);
+		const sizes = await bytesPerMove({count, path}, terminal, presses);
 		const summary = summarize(sizes);
 		const verdict = summary.max <= BYTES_PER_MOVE_LIMIT ? 'PASS' : 'MISS';
 		statLine(terminal.join('x'), summary, `${verdict} (most ${summary.max}, limit ${BYTES_PER_MOVE_LIMIT})`, bytes => `${bytes} B`);

@@ -6,8 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {withApp} from './app-session.mjs';
-import {NEWEST_MARKER} from './generate-feeds.mjs';
+import {waitForWholeList, withApp} from './app-session.mjs';
 import {newsboatVersion} from './newsboat-bench.mjs';
 import {launch, sleep, terminalEnv} from './pty-timing.mjs';
 import {formatDuration, formatRatio, heading, note, statLine} from './report.mjs';
@@ -72,12 +71,11 @@ async function newsboatSeries(prepared, presses) {
 	}
 }
 
-function oursSeries(feedPath, presses) {
+function oursSeries({count, path: feedPath}, presses) {
 	return withApp(
 		[feedPath],
 		async session => {
-			await session.waitForText(NEWEST_MARKER, 120_000);
-			await session.waitQuiet(300, 30_000);
+			await waitForWholeList(session, count);
 			await pressAlternating(session, WARMUP_PRESSES);
 			return pressAlternating(session, presses);
 		},
@@ -119,7 +117,7 @@ export async function runNewsboatKeysBench({newsboatFeed, sizes, presses, rounds
 	const share = Math.ceil(presses / rounds);
 	for (let round = 0; round < rounds; round++) {
 		add(collected.newsboat, await newsboatSeries(prepared, share));
-		for (const {count, path: feedPath} of sizes) add(collected[count], await oursSeries(feedPath, share));
+		for (const size of sizes) add(collected[size.count], await oursSeries(size, share));
 	}
 	const summaries = {newsboat: printSeries(`newsboat, RSS ${newsboatFeed.count.toLocaleString('en-US')} items`, collected.newsboat)};
 	for (const {count, label} of sizes) summaries[count] = printSeries(`flashnews, ${label}`, collected[count]);

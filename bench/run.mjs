@@ -111,10 +111,10 @@ async function main() {
 
 	let keyRatio = Number.NaN;
 	if (built && wants('keys')) {
-		const sizes = [{label: 'RSS 10 items', path: ensureFeed(feedsDir, 'rss', 10)}];
-		for (const count of SIZES) sizes.push({label: `RSS ${count.toLocaleString('en-US')} items`, path: feed('rss', count).path});
+		const sizes = [{label: 'RSS 10 items', count: 10, path: ensureFeed(feedsDir, 'rss', 10)}];
+		for (const count of SIZES) sizes.push({label: `RSS ${count.toLocaleString('en-US')} items`, count, path: feed('rss', count).path});
 		keyRatio = (await section('keypress', () => runKeypressBench({sizes, presses: quick ? 10 : 30}))) ?? Number.NaN;
-		await section('bytes per keypress', () => runKeypressBytesBench({label: 'RSS 1,000 items', path: feed('rss', 1000).path}));
+		await section('bytes per keypress', () => runKeypressBytesBench({label: 'RSS 1,000 items', count: 1000, path: feed('rss', 1000).path}));
 	}
 
 	let keysVsNewsboat = null;

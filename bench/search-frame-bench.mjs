@@ -5,8 +5,7 @@
 // first use): timed on its own, from the first key until its matches are shown.
 import {performance} from 'node:perf_hooks';
 import xterm from '@xterm/headless';
-import {withApp} from './app-session.mjs';
-import {NEWEST_MARKER} from './generate-feeds.mjs';
+import {waitForWholeList, withApp} from './app-session.mjs';
 import {ROWS, sleep} from './pty-timing.mjs';
 import {heading, note, statLine} from './report.mjs';
 import {summarize} from './stats.mjs';
@@ -56,12 +55,11 @@ async function timeKey(session, header, key, query) {
 	return {frame, shown: await shown};
 }
 
-async function searchSession(path, rounds) {
+async function searchSession({count: articleCount, path}, rounds) {
 	return withApp(
 		[path],
 		async session => {
-			await session.waitForText(NEWEST_MARKER, 120_000);
-			await session.waitQuiet(300, 30_000);
+			await waitForWholeList(session, articleCount);
 			const header = headerOnScreen(session);
 			// For comparison: j and k in the same session, same screen.
 			const listKeys = [];
@@ -106,7 +104,7 @@ export async function runSearchFrameBench(feed, {rounds}) {
 	heading(
 		`Search keystroke to frame, ${feed.label} (real pty): "${QUERY}" typed and erased one key at a time, ${rounds} rounds (frame = output until 15 ms quiet)`,
 	);
-	const {first, frames, results, missing, count, listKeys} = await searchSession(feed.path, rounds);
+	const {first, frames, results, missing, count, listKeys} = await searchSession(feed, rounds);
 	statLine('j/k on the list, for comparison', summarize(listKeys), 'same session and screen');
 	statLine('first key, until matches shown', summarize(first === null ? [] : [first]), "folds every article's text first");
 	const frame = summarize(frames);
