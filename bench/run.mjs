@@ -162,7 +162,7 @@ async function main() {
 
 	let searchFrame = {frame: Number.NaN, frameMax: Number.NaN, matches: Number.NaN, matchesMax: Number.NaN, first: Number.NaN};
 	if (built && wants('searchframe')) {
-		const rss = {label: 'RSS 50,000 items', path: feed('rss', 50_000).path};
+		const rss = {label: 'RSS 50,000 items', count: 50_000, path: feed('rss', 50_000).path};
 		searchFrame = (await section('search keystroke to frame', () => runSearchFrameBench(rss, {rounds: quick ? 1 : 3}))) ?? searchFrame;
 	}
 
