@@ -5,6 +5,11 @@
 // from the first column, outside any clip: every row of the reader) is turned from that text into
 // the row's output once, not laid into a grid of cells and read back on every frame.
 
+import {fileURLToPath} from 'node:url';
+
+// The grapheme splitter the patched tokenizer uses (scripts/patches/ansi-tokenize.mjs).
+const graphemesModule = fileURLToPath(new URL('../../src/present/graphemes.ts', import.meta.url));
+
 const frameMap = `class FlashnewsFrameMap {
     constructor(last) {
         this.last = last?.current;
@@ -58,15 +63,61 @@ function flashnewsSingleWriteRows(operations, height) {
 // the line's styled characters into a row of blanks as wide as the output and writes the row back
 // as text, trailing blanks cut: the same as writing the characters alone, cut the same way (a wide
 // character's second column is an empty one in its style, which writes nothing). So the text is
-// written straight from the tokens, without an object per character.
+// written straight from the line, a style run at a time, without an object per character.
 function flashnewsRowText(output, line) {
     if (line === '') return '';
     let text = output.caches.rows.get(line);
     if (text === undefined) {
-        text = flashnewsStyledText(tokenize(line)).trimEnd();
+        text = (flashnewsStyledRuns(line) ?? flashnewsStyledText(tokenize(line))).trimEnd();
         output.caches.rows.set(line, text);
     }
     return text;
+}
+
+const flashnewsSgr = /\u001B[[0-9;]*m/y;
+const flashnewsSgrTokens = new Map();
+
+// flashnewsStyledText(tokenize(line)) for a line of text and SGR sequences only, without the
+// tokens: undefined for anything the tokenizer reads differently (another escape sequence, a C1
+// control, a character that could join the last character of a sequence into one grapheme).
+function flashnewsStyledRuns(line) {
+    if (line.includes('\u009B')) return undefined;
+    let codes = [];
+    let written;
+    let text = '';
+    let from = 0;
+    while (from < line.length) {
+        const escape = line.indexOf('\u001B', from);
+        const end = escape < 0 ? line.length : escape;
+        if (end > from) {
+            if (written === undefined) text += ansiCodesToString(codes);
+            else if (!flashnewsSameCodes(written, codes)) text += ansiCodesToString(diffAnsiCodes(written, codes));
+            text += line.slice(from, end);
+            written = codes;
+        }
+        if (escape < 0) break;
+        flashnewsSgr.lastIndex = escape;
+        const sequence = flashnewsSgr.exec(line)?.[0];
+        if (sequence === undefined) return undefined;
+        from = escape + sequence.length;
+        if (from < line.length && line.charCodeAt(from) >= 0x300 && flashnewsJoinsBefore(line, from)) return undefined;
+        let tokens = flashnewsSgrTokens.get(sequence);
+        if (tokens === undefined) {
+            tokens = tokenize(sequence).filter(token => token.type === 'ansi');
+            if (flashnewsSgrTokens.size >= 1000) flashnewsSgrTokens.clear();
+            flashnewsSgrTokens.set(sequence, tokens);
+        }
+        for (const token of tokens) codes = reduceAnsiCodesIncremental(codes, [token]);
+    }
+    if (written !== undefined) text += ansiCodesToString(diffAnsiCodes(written, []));
+    return text;
+}
+
+// Whether the character at \`index\` joins the one before it into one grapheme, as a combining mark
+// does: the tokenizer then skips it with the escape sequence it follows.
+function flashnewsJoinsBefore(line, index) {
+    for (const {segment} of graphemes(line.slice(index - 1, index + 16))) return segment.length > 1;
+    return false;
 }
 
 // styledCharsToString(styledCharsFromTokens(tokens)), one style run at a time.
@@ -143,7 +194,7 @@ export const outputCachePatch = {
 		['    caches = new OutputCaches();', '    caches = (flashnewsLastCaches = new OutputCaches(flashnewsLastCaches));'],
 		[
 			"import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
-			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+			`import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';\nimport {graphemes} from ${JSON.stringify(graphemesModule)};`,
 		],
 	],
 	append: frameMap,

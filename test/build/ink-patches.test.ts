@@ -106,6 +106,25 @@ describe("Ink with the patches of the reader's bundle", () => {
 			{numRuns: 300},
 		);
 	});
+
+	// Each text alone on its row from the first column: the rows the bundle writes straight from
+	// the text (scripts/patches/ink-output-cache.mjs), as every row of the reader is.
+	it('draws rows of styled text, each alone on its row, exactly as Ink without them does', () => {
+		const rows = fc.record({columns: fc.integer({min: 8, max: 60}), lines: fc.array(styledLine, {minLength: 1, maxLength: 6})});
+		fc.assert(
+			fc.property(rows, ({columns, lines}) => {
+				const drawRows = ({renderToString, Box, Text, createElement: h}: Kit) =>
+					renderToString(
+						h(Box, {flexDirection: 'column'}, ...lines.map((line, index) => h(Text, {key: index, wrap: 'truncate-end'}, line))),
+						{
+							columns,
+						},
+					);
+				expect(drawRows(patched.exports)).toBe(drawRows(original));
+			}),
+			{numRuns: 500},
+		);
+	});
 });
 
 describe('with DEV=true, where Ink looks for React devtools', () => {
