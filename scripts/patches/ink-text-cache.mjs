@@ -2,7 +2,7 @@
 // sequences other than SGR and OSC (sanitize-ansi.js), then measures its widest line
 // (render-node-to-output.js). A keypress that changes two rows of the reader paid for all of them,
 // in time and in garbage. Both are pure functions of the text, so here each keeps its results for
-// the texts it saw lately: those of about the last frame or two.
+// the few thousand texts it saw last.
 
 // Two generations of entries: a lookup that finds an entry in the older one moves it to the newer;
 // when the newer is full it becomes the older and the older is dropped. At most twice `limit`
