@@ -90,9 +90,7 @@ function flashnewsStyledRuns(line) {
         const escape = line.indexOf('\u001B', from);
         const end = escape < 0 ? line.length : escape;
         if (end > from) {
-            if (written === undefined) text += ansiCodesToString(codes);
-            else if (!flashnewsSameCodes(written, codes)) text += ansiCodesToString(diffAnsiCodes(written, codes));
-            text += line.slice(from, end);
+            text += flashnewsStyleChange(written, codes) + line.slice(from, end);
             written = codes;
         }
         if (escape < 0) break;
@@ -131,13 +129,17 @@ function flashnewsStyledText(tokens) {
             continue;
         }
         if (token.type !== 'char') continue;
-        if (written === undefined) text += ansiCodesToString(codes);
-        else if (!flashnewsSameCodes(written, codes)) text += ansiCodesToString(diffAnsiCodes(written, codes));
-        text += token.value;
+        text += flashnewsStyleChange(written, codes) + token.value;
         written = codes;
     }
     if (written !== undefined) text += ansiCodesToString(diffAnsiCodes(written, []));
     return text;
+}
+
+// The codes that take text written in style \`from\` (undefined: nothing written yet) to \`to\`.
+function flashnewsStyleChange(from, to) {
+    if (from === undefined) return ansiCodesToString(to);
+    return flashnewsSameCodes(from, to) ? '' : ansiCodesToString(diffAnsiCodes(from, to));
 }
 
 function flashnewsSameCodes(one, other) {
