@@ -93,12 +93,16 @@ function printSeries(label, {times, frameSizes, missing}) {
 
 /**
  * `newsboatFeed` is the 10k RSS file; `sizes` ours, smallest first ({count, label, path}). Sessions
- * run in rounds, newsboat and each size in turn, so a change in machine load hits all alike.
+ * run in rounds, newsboat and each size in turn, so a change in machine load hits all alike; each
+ * session times `presses / rounds` presses after its untimed ones. How far V8 has got with
+ * compiling the drawing code differs from one fresh process to the next, so a figure drawn from
+ * few sessions follows that luck more than the code.
  * @returns summaries keyed 'newsboat' and by item count; null when newsboat is missing
  */
-export async function runNewsboatKeysBench({newsboatFeed, sizes, presses, rounds = 2}) {
+export async function runNewsboatKeysBench({newsboatFeed, sizes, presses, rounds = 4}) {
+	const share = Math.ceil(presses / rounds);
 	heading(
-		`Keypress to frame beside newsboat: ${presses} presses of j and k in turn each, ${KEY_COLUMNS}x${KEY_ROWS} pty, after ${WARMUP_PRESSES} untimed (${GAP_MS} ms apart; frame = output until ${QUIET_MS} ms quiet; ${rounds} sessions each, alternating)`,
+		`Keypress to frame beside newsboat: j and k in turn, ${KEY_COLUMNS}x${KEY_ROWS} pty, ${rounds} fresh sessions each (alternating), each timing presses ${WARMUP_PRESSES + 1} to ${WARMUP_PRESSES + share} (${GAP_MS} ms apart; frame = output until ${QUIET_MS} ms quiet)`,
 	);
 	const version = newsboatVersion();
 	if (!version) {
@@ -114,7 +118,6 @@ export async function runNewsboatKeysBench({newsboatFeed, sizes, presses, rounds
 		into.frameSizes.push(...result.frameSizes);
 		into.missing += result.missing;
 	};
-	const share = Math.ceil(presses / rounds);
 	for (let round = 0; round < rounds; round++) {
 		add(collected.newsboat, await newsboatSeries(prepared, share));
 		for (const size of sizes) add(collected[size.count], await oursSeries(size, share));

@@ -126,7 +126,7 @@ async function main() {
 		}));
 		keysVsNewsboat =
 			(await section('keypress beside newsboat', () =>
-				runNewsboatKeysBench({newsboatFeed: feed('rss', 10_000), sizes, presses: quick ? 10 : 40}),
+				runNewsboatKeysBench({newsboatFeed: feed('rss', 10_000), sizes, presses: quick ? 10 : 80, rounds: quick ? 1 : 4}),
 			)) ?? null;
 	}
 
