@@ -37,6 +37,14 @@ function writeCells(line, from, to, state) {
 	return output;
 }
 
+// writeFrom's output so far, and flashnewsRewriteRow's working arrays: one of each for every call
+// (calls never nest), so that trying several ways of writing a row leaves little garbage behind.
+// Entries of `pieces` past `piecesFilled` are empty (setting an array's length to 0 would free it).
+const pieces = [];
+let piecesFilled = 0;
+let changedScratch = new Uint8Array(0);
+let writtenScratch = new Int32Array(0);
+
 /**
  * Writes `next` over `previous` (both from flashnewsLineCells) from the cursor at `start`: cells
  * that did not change (`changed[column]` is false) are skipped where their columns are `certain`,
@@ -46,7 +54,13 @@ function writeCells(line, from, to, state) {
  */
 function writeFrom(next, changed, start, end, eraseAt, certain, limit) {
 	const state = {style: DEFAULT_STYLE, link: ''};
-	let output = '';
+	let count = 0;
+	let length = 0;
+	const add = text => {
+		if (text === '') return;
+		pieces[count++] = text;
+		length += text.length;
+	};
 	let cursor = 0;
 	let erased = false;
 	let index = 0;
@@ -58,42 +72,45 @@ function writeFrom(next, changed, start, end, eraseAt, certain, limit) {
 		let move = cursorForward(column - cursor);
 		if (column - cursor < WIDEST_REWRITTEN_GAP) {
 			// Writing a few cells may take fewer bytes than moving over them.
-			const written = {...state};
+			const written = {style: state.style, link: state.link};
 			const text = writeCells(next, gap, index, written) + writeCell(cell, written);
-			if (text.length < move.length + writeCell(cell, {...state}).length) move = writeCells(next, gap, index, state);
+			const cellAlone = writeCell(cell, {style: state.style, link: state.link});
+			if (text.length < move.length + cellAlone.length) move = writeCells(next, gap, index, state);
 		}
-		output += move;
+		add(move);
 		cursor = column;
 	};
 	const erase = column => {
 		moveTo(column, BLANK);
-		if (state.link !== '') output += LINK_END;
+		if (state.link !== '') add(LINK_END);
 		if (state.style.blankKey !== DEFAULT_STYLE.blankKey) {
-			output += sgrTransition(state.style, DEFAULT_STYLE);
+			add(sgrTransition(state.style, DEFAULT_STYLE));
 			state.style = DEFAULT_STYLE;
 		}
 		state.link = '';
-		output += `${CSI}K`;
+		add(`${CSI}K`);
 		erased = true;
 		gap = index;
 	};
-	for (let column = start; column < end && output.length < limit; index++) {
+	for (let column = start; column < end && length < limit; index++) {
 		const cell = next.cells[index] ?? BLANK;
 		if (!erased && eraseAt !== undefined && column >= eraseAt) erase(column);
 		let same = erased ? cell.plainBlank : column + cell.width <= certain;
 		for (let part = 0; same && !erased && part < cell.width; part++) same = !changed[column + part];
 		if (!same) {
 			moveTo(column, cell);
-			output += writeCell(cell, state);
+			add(writeCell(cell, state));
 			cursor = column + cell.width;
 			gap = index + 1;
 		}
 		column += cell.width;
 	}
 	if (eraseAt !== undefined && !erased) erase(end);
-	if (state.link !== '') output += LINK_END;
-	output += sgrTransition(state.style, DEFAULT_STYLE);
-	return output.length < limit ? output : undefined;
+	if (state.link !== '') add(LINK_END);
+	add(sgrTransition(state.style, DEFAULT_STYLE));
+	pieces.fill('', count, piecesFilled);
+	piecesFilled = count;
+	return length < limit ? pieces.join('') : undefined;
 }
 
 /**
@@ -106,7 +123,10 @@ function writeFrom(next, changed, start, end, eraseAt, certain, limit) {
  */
 export function flashnewsRewriteRow(previous, next, columns, limit = Number.POSITIVE_INFINITY) {
 	const span = Math.max(previous.width, next.width);
-	const changed = new Uint8Array(span);
+	// Read up to a wide cell past the span, where a fresh array would hold nothing either.
+	if (changedScratch.length < span + 2) changedScratch = new Uint8Array(2 * span + 2);
+	const changed = changedScratch;
+	changed.fill(0, 0, span + 2);
 	let first = -1;
 	let last = -1;
 	const previousKeys = previous.keys;
@@ -125,7 +145,9 @@ export function flashnewsRewriteRow(previous, next, columns, limit = Number.POSI
 	const start = Math.min(first, certain);
 	const replaced = column => column >= certain || keyAt(previous, column) !== PLAIN_BLANK;
 	// Bytes of the cells from each on that an erase before them would leave to write.
-	const written = new Array(next.cells.length + 1).fill(0);
+	if (writtenScratch.length < next.cells.length + 1) writtenScratch = new Int32Array(2 * next.cells.length + 1);
+	const written = writtenScratch;
+	written[next.cells.length] = 0;
 	for (let index = next.cells.length - 1; index >= 0; index--) {
 		written[index] = written[index + 1] + (next.cells[index].plainBlank ? 0 : next.cells[index].text.length);
 	}
