@@ -140,6 +140,23 @@ function allSimple(piece: string): boolean {
 	return true;
 }
 
+/**
+ * The longest prefix of `text` that fits in `columns`, with its width, when it is made of simple
+ * characters (see simpleWidth) and so is the character after it, if any: each is then a cluster
+ * of its own. Undefined when another character comes first.
+ */
+export function takeSimpleWidth(text: string, columns: number): {end: number; width: number} | undefined {
+	let width = 0;
+	let index = 0;
+	for (; index < text.length; index++) {
+		const cell = simpleWidth(text.charCodeAt(index));
+		if (cell < 0) return undefined;
+		if (width + cell > columns) break;
+		width += cell;
+	}
+	return {end: index, width};
+}
+
 /** Columns as string-width counts them (what Ink lays out by), in linear time. */
 export function stringWidthOf(text: string): number {
 	let width = 0;

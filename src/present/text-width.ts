@@ -1,4 +1,4 @@
-import {clusters, terminalWidth} from './text-clusters.js';
+import {clusters, takeSimpleWidth, terminalWidth} from './text-clusters.js';
 
 // Terminal columns, not string length: CJK and emoji take two columns, combining marks and
 // zero-width characters none, and clusters terminals disagree on take the widest count
@@ -27,6 +27,8 @@ export function takeWidth(text: string, width: number): {head: string; headWidth
 	if (PRINTABLE_ASCII.test(asciiHead) && (text.length <= columns || isPrintableAscii(text.charCodeAt(columns)))) {
 		return {head: asciiHead, headWidth: asciiHead.length};
 	}
+	const simple = takeSimpleWidth(text, columns);
+	if (simple) return {head: text.slice(0, simple.end), headWidth: simple.width};
 	let end = 0;
 	let headWidth = 0;
 	for (const cluster of clusters(text)) {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {stringWidthOf} from '../../src/present/text-clusters.js';
-import {displayWidth, padToWidth, truncateToWidth, wrapLines, wrapText} from '../../src/present/text-width.js';
+import {clusters, stringWidthOf} from '../../src/present/text-clusters.js';
+import {displayWidth, padToWidth, takeWidth, truncateToWidth, wrapLines, wrapText} from '../../src/present/text-width.js';
 
 const PROPERTY_RUNS = {seed: 17_042_025, numRuns: 200};
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -71,6 +71,41 @@ describe('displayWidth', () => {
 		const line = Array.from({length: 20_000}, (_, index) => (index % 13 === 0 ? '日本語' : 'word')).join(' ');
 		const expected = 20_000 * 5 - 1 + Math.ceil(20_000 / 13) * 2;
 		expect(displayWidth(line)).toBe(expected);
+	});
+});
+
+describe('takeWidth', () => {
+	// Whole clusters, one at a time, while they fit: what the shortcuts for plain text must agree with.
+	const clusterByCluster = (input: string, width: number) => {
+		let end = 0;
+		let headWidth = 0;
+		for (const cluster of clusters(input)) {
+			if (headWidth + cluster.width > width) break;
+			end += cluster.text.length;
+			headWidth += cluster.width;
+		}
+		return {head: input.slice(0, end), headWidth};
+	};
+	// Bylines and titles: mostly characters of one or two columns, now and then one that joins the
+	// character before it or takes a lookup.
+	const character = fc.oneof(
+		{weight: 6, arbitrary: fc.constantFrom('a', 'Z', ' ', '·', 'é', 'Ж', '●', '…', '—', '日', '한', 'ｱ')},
+		{weight: 1, arbitrary: fc.constantFrom('\u0301', '\u200D', '\uFE0F', '👍', '🏻', '🇦', 'ক্ষ', '\u00AD', '\u2028')},
+	);
+	const line = fc.array(character, {maxLength: 60}).map(characters => characters.join(''));
+
+	it('keeps whole clusters while they fit, as taking them one at a time does', () => {
+		fc.assert(
+			fc.property(line, fc.integer({min: 0, max: 70}), (input, width) => {
+				expect(takeWidth(input, width)).toEqual(clusterByCluster(input, width));
+			}),
+			{...PROPERTY_RUNS, numRuns: 1000},
+		);
+	});
+
+	it('keeps a mark with the letter before it, where the cut falls between them', () => {
+		expect(takeWidth('ab·e\u0301x', 4)).toEqual({head: 'ab·e\u0301', headWidth: 4});
+		expect(takeWidth('ab·日x', 4)).toEqual({head: 'ab·', headWidth: 3});
 	});
 });
 
