@@ -102,7 +102,7 @@ function printSeries(label, {times, frameSizes, missing}) {
 export async function runNewsboatKeysBench({newsboatFeed, sizes, presses, rounds = 4}) {
 	const share = Math.ceil(presses / rounds);
 	heading(
-		`Keypress to frame beside newsboat: j and k in turn, ${KEY_COLUMNS}x${KEY_ROWS} pty, ${rounds} fresh sessions each (alternating), each timing presses ${WARMUP_PRESSES + 1} to ${WARMUP_PRESSES + share} (${GAP_MS} ms apart; frame = output until ${QUIET_MS} ms quiet)`,
+		`Keypress to frame beside newsboat: j and k in turn, ${KEY_COLUMNS}x${KEY_ROWS} pty, ${rounds} fresh session${rounds === 1 ? '' : 's'} each (alternating), each timing presses ${WARMUP_PRESSES + 1} to ${WARMUP_PRESSES + share} (${GAP_MS} ms apart; frame = output until ${QUIET_MS} ms quiet)`,
 	);
 	const version = newsboatVersion();
 	if (!version) {
