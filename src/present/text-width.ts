@@ -29,6 +29,11 @@ export function takeWidth(text: string, width: number): {head: string; headWidth
 	}
 	const simple = takeSimpleWidth(text, columns);
 	if (simple) return {head: text.slice(0, simple.end), headWidth: simple.width};
+	return takeWholeClusters(text, columns);
+}
+
+/** takeWidth without its shortcuts: whole clusters, one at a time, while they fit in `columns`. */
+export function takeWholeClusters(text: string, columns: number): {head: string; headWidth: number} {
 	let end = 0;
 	let headWidth = 0;
 	for (const cluster of clusters(text)) {

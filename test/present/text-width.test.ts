@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {clusters, stringWidthOf} from '../../src/present/text-clusters.js';
-import {displayWidth, padToWidth, takeWidth, truncateToWidth, wrapLines, wrapText} from '../../src/present/text-width.js';
+import {stringWidthOf} from '../../src/present/text-clusters.js';
+import {
+	displayWidth,
+	padToWidth,
+	takeWholeClusters,
+	takeWidth,
+	truncateToWidth,
+	wrapLines,
+	wrapText,
+} from '../../src/present/text-width.js';
 
 const PROPERTY_RUNS = {seed: 17_042_025, numRuns: 200};
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -75,17 +83,6 @@ describe('displayWidth', () => {
 });
 
 describe('takeWidth', () => {
-	// Whole clusters, one at a time, while they fit: what the shortcuts for plain text must agree with.
-	const clusterByCluster = (input: string, width: number) => {
-		let end = 0;
-		let headWidth = 0;
-		for (const cluster of clusters(input)) {
-			if (headWidth + cluster.width > width) break;
-			end += cluster.text.length;
-			headWidth += cluster.width;
-		}
-		return {head: input.slice(0, end), headWidth};
-	};
 	// Bylines and titles: mostly characters of one or two columns, now and then one that joins the
 	// character before it or takes a lookup.
 	const character = fc.oneof(
@@ -94,10 +91,11 @@ describe('takeWidth', () => {
 	);
 	const line = fc.array(character, {maxLength: 60}).map(characters => characters.join(''));
 
+	// The shortcuts for plain text must agree with taking whole clusters one at a time.
 	it('keeps whole clusters while they fit, as taking them one at a time does', () => {
 		fc.assert(
 			fc.property(line, fc.integer({min: 0, max: 70}), (input, width) => {
-				expect(takeWidth(input, width)).toEqual(clusterByCluster(input, width));
+				expect(takeWidth(input, width)).toEqual(takeWholeClusters(input, width));
 			}),
 			{...PROPERTY_RUNS, numRuns: 1000},
 		);
